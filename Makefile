@@ -1,0 +1,129 @@
+# kitroot: a Buildroot-style tree that builds small, hardened Linux
+# systems from pinned, hash-verified sources.
+#
+#   make <name>_defconfig   start from a saved configuration
+#   make menuconfig         change it
+#   make                    build everything it selects
+#   make run                boot the result in QEMU
+#   make help               everything else
+
+KR_VERSION := 2026.11
+
+# Reading the tree only: every file we write goes under O (or the cache).
+TOPDIR := $(patsubst %/,%,$(dir $(realpath $(firstword $(MAKEFILE_LIST)))))
+O ?= output
+override O := $(abspath $(O))
+KR_CONFIG := $(O)/.config
+
+BUILD_DIR := $(O)/build
+HOST_DIR := $(O)/host
+SYSROOT := $(O)/sysroot
+TARGET_DIR := $(O)/target
+IMAGES_DIR := $(O)/images
+BUILD_TIME_LOG := $(O)/build-time.log
+
+# Shared by every build and every checkout.
+KR_CACHE_DIR ?= $(HOME)/.cache/kitroot
+KR_DL_DIR ?= $(KR_CACHE_DIR)/dl
+export KR_DL_DIR KR_PRIMARY_SITE
+
+SHELL := /bin/bash
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# Reproducible by default; a user may pin their own date.
+SOURCE_DATE_EPOCH ?= 1767225600
+export SOURCE_DATE_EPOCH
+export LC_ALL := C
+export TZ := UTC
+
+# Goals that work without a configuration (and must not create one).
+noconfig_goals := menuconfig nconfig oldconfig olddefconfig savedefconfig \
+	list-defconfigs help clean distclean host-deps unit-test test \
+	%_defconfig host-linux-tools host-linux-tools-% linux-source
+
+ifeq ($(MAKECMDGOALS),)
+need_config := y
+else ifneq ($(filter-out $(noconfig_goals),$(MAKECMDGOALS)),)
+need_config := y
+endif
+
+all:
+
+include $(TOPDIR)/scripts/kr-utils.mk
+include $(TOPDIR)/pkg/pkg-generic.mk
+include $(TOPDIR)/scripts/kconfig.mk
+
+ifeq ($(need_config),y)
+ifeq ($(wildcard $(KR_CONFIG)),)
+$(info >>> no $(KR_CONFIG): using configs/$(KR_DEFAULT_DEFCONFIG))
+endif
+-include $(KR_CONFIG)
+endif
+# Kconfig writes strings quoted; the rest of the tree wants them bare.
+$(foreach v,$(filter KR_%,$(.VARIABLES)),\
+	$(if $(filter "%,$(value $(v))),$(eval $(v) := $(call qstrip,$(value $(v))))))
+
+include $(TOPDIR)/toolchain/toolchain.mk $(TOPDIR)/toolchain/toolchain-wrapper.mk
+include $(TOPDIR)/kernel/linux.mk $(TOPDIR)/kernel/linux-tools.mk
+include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))
+include $(TOPDIR)/board/board.mk
+include $(TOPDIR)/scripts/image.mk
+
+.PHONY: all
+all: host-deps world
+
+.PHONY: host-deps
+host-deps:
+	$(Q)sh $(TOPDIR)/scripts/host-deps.sh $(KR_ARCH)
+
+.PHONY: source
+source: $(foreach p,$(KR_PACKAGES),$(p)-source)
+
+.PHONY: clean distclean
+clean:
+	rm -rf $(BUILD_DIR) $(HOST_DIR) $(SYSROOT) $(TARGET_DIR) $(IMAGES_DIR) $(BUILD_TIME_LOG)
+distclean:
+	rm -rf $(O)
+
+.PHONY: test unit-test
+test:
+	$(Q)sh $(TOPDIR)/test/run.sh
+unit-test:
+	$(Q)sh $(TOPDIR)/test/run.sh --unit
+
+.PHONY: help
+help:
+	@echo 'kitroot $(KR_VERSION)'
+	@echo
+	@echo 'Configuration:'
+	@echo '  <name>_defconfig       - start from configs/<name>_defconfig'
+	@echo '  list-defconfigs        - list the saved configurations'
+	@echo '  menuconfig / nconfig   - change the configuration'
+	@echo '  oldconfig              - ask about new symbols only'
+	@echo '  olddefconfig           - take defaults for new symbols'
+	@echo '  savedefconfig          - write the minimal config to $$(O)/defconfig'
+	@echo
+	@echo 'Build:'
+	@echo '  all (default)          - build everything the configuration selects'
+	@echo '  source                 - download every source it needs (then build offline)'
+	@echo '  run                    - boot the last build in QEMU (serial console)'
+	@echo '  clean / distclean      - remove the build / the whole output directory'
+	@echo
+	@echo 'Per package (NAME as in pkg/NAME, linux, musl, ...):'
+	@echo '  NAME NAME-source NAME-rebuild NAME-reconfigure NAME-dirclean'
+	@echo '  linux-menuconfig linux-savedefconfig linux-update-config busybox-menuconfig'
+	@echo
+	@echo 'Tests:'
+	@echo '  test                   - unit tests, then build and boot qemu_x86_64_defconfig'
+	@echo '  unit-test              - unit tests only (ASan/UBSan)'
+	@echo
+	@echo 'Variables: O=DIR (default output/), V=1 (show commands),'
+	@echo '  KR_DL_DIR (download cache, default ~/.cache/kitroot/dl),'
+	@echo '  KR_PRIMARY_SITE (mirror tried before upstream), SOURCE_DATE_EPOCH.'

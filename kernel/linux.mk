@@ -1,0 +1,71 @@
+################################################################################
+# linux: the kernel, 6.12 LTS, configured from kernel/configs/ fragments
+################################################################################
+
+LINUX_VERSION = 6.12.57
+# Debian's DFSG repack of the release (same tree as kernel.org's tarball
+# minus a few non-free files); its hash is the one we can verify here.
+LINUX_SOURCE = linux_$(LINUX_VERSION).orig.tar.xz
+LINUX_SITE = https://cdn.kernel.org/pub/linux/kernel/v6.x
+LINUX_DEBIAN = linux=$(LINUX_VERSION)-1~bpo12+1
+LINUX_SUBDIR = linux-$(LINUX_VERSION)
+LINUX_LICENSE = GPL-2.0-only WITH Linux-syscall-note
+LINUX_LICENSE_FILES = COPYING
+LINUX_ADD_TOOLCHAIN_DEPENDENCY = NO
+LINUX_DEPENDENCIES = host-linux-tools
+
+# The kernel uses no libc: it is built by the host's (cross) GCC directly.
+# Objects go to kbuild/, keeping the source tree clean for other users.
+LINUX_BUILDDIR = $(LINUX_DIR)/kbuild
+LINUX_MAKE = $(MAKE) -C $(LINUX_DIR) O=$(LINUX_BUILDDIR) ARCH=$(KR_LINUX_ARCH) \
+	$(if $(KR_CROSS_COMPILE),CROSS_COMPILE=$(KR_CROSS_COMPILE)) \
+	$(if $(KR_CCACHE),CC="ccache $(KR_CROSS_COMPILE)gcc" HOSTCC="ccache gcc") \
+	KBUILD_BUILD_TIMESTAMP="@$(SOURCE_DATE_EPOCH)" \
+	KBUILD_BUILD_USER=kitroot KBUILD_BUILD_HOST=kitroot \
+	KBUILD_BUILD_VERSION=1
+
+# Base file first, then the fragments, then the board's: later wins.
+LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
+	$(addprefix $(TOPDIR)/kernel/configs/,$(call qstrip,$(KR_LINUX_FRAGMENTS))) \
+	$(addprefix $(TOPDIR)/,$(call qstrip,$(KR_BOARD_LINUX_FRAGMENTS)))
+
+# Everything a fragment does not name is off (allnoconfig), then
+# olddefconfig settles dependencies; scripts/check-kconfig.sh fails the
+# build if Kconfig dropped anything a fragment asked for.
+define LINUX_CONFIGURE_CMDS
+	$(Q)mkdir -p $(LINUX_BUILDDIR)
+	$(Q)cat $(LINUX_FRAGMENTS) > $(LINUX_BUILDDIR)/kitroot-fragments.config
+	$(Q)$(LINUX_MAKE) -s KCONFIG_ALLCONFIG=$(LINUX_BUILDDIR)/kitroot-fragments.config allnoconfig
+	$(Q)$(LINUX_MAKE) -s olddefconfig
+	$(Q)sh $(TOPDIR)/scripts/check-kconfig.sh $(LINUX_BUILDDIR)/.config $(LINUX_FRAGMENTS)
+endef
+
+define LINUX_BUILD_CMDS
+	$(Q)$(LINUX_MAKE) $(KR_LINUX_IMAGE)
+endef
+
+define LINUX_INSTALL_CMDS
+	$(Q)mkdir -p $(IMAGES_DIR)
+	$(Q)cp $(LINUX_BUILDDIR)/arch/$(KR_LINUX_ARCH)/boot/$(KR_LINUX_IMAGE) $(IMAGES_DIR)/
+	$(Q)cp $(LINUX_BUILDDIR)/.config $(IMAGES_DIR)/linux.config
+endef
+
+$(eval $(generic-package))
+
+# A changed fragment reconfigures the kernel.
+$(LINUX_DIR)/.stamp_configured: $(LINUX_FRAGMENTS)
+
+# Interactive kernel configuration; the result is kept in the build until
+# linux-update-config writes it back as the arch's base file.
+.PHONY: linux-menuconfig linux-savedefconfig linux-update-config
+linux-menuconfig: $(LINUX_DIR)/.stamp_configured
+	$(LINUX_MAKE) menuconfig
+	rm -f $(LINUX_DIR)/.stamp_built $(LINUX_DIR)/.stamp_installed
+
+linux-savedefconfig: $(LINUX_DIR)/.stamp_configured
+	$(LINUX_MAKE) savedefconfig
+	@echo "wrote $(LINUX_BUILDDIR)/defconfig"
+
+linux-update-config: linux-savedefconfig
+	cp $(LINUX_BUILDDIR)/defconfig $(TOPDIR)/kernel/configs/$(KR_ARCH).config
+	@echo "wrote kernel/configs/$(KR_ARCH).config; fragments still apply on top"

@@ -1,0 +1,129 @@
+/* kitroot init: PID 1.
+ *
+ * Mounts the early filesystems, sets the hostname, runs the boot steps
+ * in /etc/kitroot/boot.d, says "kitroot: boot complete in N ms", then
+ * keeps a console program running and reaps every orphan.  SIGTERM
+ * reboots, SIGUSR1 halts, SIGUSR2 powers off (busybox's reboot, halt
+ * and poweroff send these), Ctrl-Alt-Del (SIGINT) reboots. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/reboot.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "init.h"
+
+#ifndef KR_VERSION
+#define KR_VERSION "dev"
+#endif
+
+#define BOOTSTEP_DIR "/etc/kitroot/boot.d"
+#define CONSOLE_CONF "/etc/kitroot/console"
+#define HOSTNAME_FILE "/etc/hostname"
+
+/* The kernel gives PID 1 the console as fds 0-2 when /dev/console
+ * exists in the initramfs; make sure of it once devtmpfs is there. */
+static void ensure_console_fds(void)
+{
+	int fd;
+
+	if (fcntl(2, F_GETFD) >= 0)
+		return;
+	fd = open("/dev/console", O_RDWR | O_NOCTTY);
+	if (fd < 0)
+		return;
+	dup2(fd, 0);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	if (fd > 2)
+		close(fd);
+}
+
+static long uptime_ms(void)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_BOOTTIME, &t))
+		return -1;
+	return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
+}
+
+/* Respawns the console, at most once a second if it keeps dying. */
+static pid_t respawn_console(time_t *last)
+{
+	time_t now = time(NULL);
+
+	if (now - *last < 1)
+		sleep(1);
+	*last = time(NULL);
+	return start_console(CONSOLE_CONF);
+}
+
+int main(int argc, char **argv)
+{
+	sigset_t handled;
+	time_t console_started = 0;
+	pid_t console;
+
+	if (argc > 1 && !strcmp(argv[1], "--version")) {
+		printf("%s %s\n", INIT_NAME, KR_VERSION);
+		return 0;
+	}
+	if (getpid() != 1) {
+		fprintf(stderr, "%s: must run as PID 1 (use poweroff or reboot to stop the system)\n",
+		        argc > 0 ? argv[0] : INIT_NAME);
+		return 1;
+	}
+	/* Signals are taken synchronously in the loop below. */
+	sigemptyset(&handled);
+	sigaddset(&handled, SIGCHLD);
+	sigaddset(&handled, SIGTERM);
+	sigaddset(&handled, SIGUSR1);
+	sigaddset(&handled, SIGUSR2);
+	sigaddset(&handled, SIGINT);
+	sigaddset(&handled, SIGHUP);
+	sigprocmask(SIG_BLOCK, &handled, NULL);
+	reboot(RB_DISABLE_CAD);
+
+	mount_early_filesystems();
+	ensure_console_fds();
+	umask(022);
+	set_hostname_from(HOSTNAME_FILE);
+	run_bootsteps(BOOTSTEP_DIR);
+	say("boot complete in %ld ms", uptime_ms());
+
+	console = respawn_console(&console_started);
+	for (;;) {
+		siginfo_t info;
+		int sig = sigwaitinfo(&handled, &info);
+		pid_t pid;
+
+		switch (sig) {
+		case SIGCHLD:
+			while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+				if (pid == console)
+					console = respawn_console(&console_started);
+			break;
+		case SIGTERM:
+		case SIGINT:
+			shutdown_system(RB_AUTOBOOT);
+			break;
+		case SIGUSR1:
+			shutdown_system(RB_HALT_SYSTEM);
+			break;
+		case SIGUSR2:
+			shutdown_system(RB_POWER_OFF);
+			break;
+		case -1:
+			if (errno != EINTR)
+				warn_errno("sigwaitinfo", "failed");
+			break;
+		default: /* SIGHUP: nothing to reload yet */
+			break;
+		}
+	}
+}

@@ -1,0 +1,138 @@
+/* Starting the processes init looks after. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "init.h"
+
+static char *const child_env[] = {
+	"PATH=/sbin:/bin:/usr/sbin:/usr/bin",
+	"HOME=/root",
+	"TERM=vt100",
+	NULL,
+};
+
+/* Forks and execs argv with init's blocked signals restored to normal. */
+pid_t spawn(char *const argv[], int new_session)
+{
+	sigset_t all;
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		warn_errno("cannot fork for", argv[0]);
+		return -1;
+	}
+	if (pid > 0)
+		return pid;
+	sigfillset(&all);
+	sigprocmask(SIG_UNBLOCK, &all, NULL);
+	if (new_session)
+		setsid();
+	execve(argv[0], argv, child_env);
+	warn_errno("cannot run", argv[0]);
+	_exit(127);
+}
+
+/* Waits for pid, reaping any other child that ends meanwhile. */
+static int wait_for(pid_t pid)
+{
+	int status;
+
+	for (;;) {
+		pid_t r = waitpid(-1, &status, 0);
+
+		if (r == pid)
+			return status;
+		if (r < 0 && errno != EINTR)
+			return -1;
+	}
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Runs each executable in dir, in name order, one after the other, as
+ * run-parts does.  A failing step is reported; boot goes on. */
+void run_bootsteps(const char *dir)
+{
+	char names[BOOTSTEPS_MAX][BOOTSTEP_NAME_MAX + 1];
+	char *order[BOOTSTEPS_MAX];
+	char path[4096];
+	size_t n = 0, i;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		if (errno != ENOENT)
+			warn_errno("cannot open", dir);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (!bootstep_name_ok(e->d_name))
+			continue;
+		if (n == BOOTSTEPS_MAX) {
+			say("%s: more than %d steps, the rest are skipped", dir, BOOTSTEPS_MAX);
+			break;
+		}
+		strcpy(names[n], e->d_name); /* length checked by bootstep_name_ok */
+		order[n] = names[n];
+		n++;
+	}
+	closedir(d);
+	qsort(order, n, sizeof order[0], by_name);
+	for (i = 0; i < n; i++) {
+		char *argv[2] = { path, NULL };
+		struct stat st;
+		pid_t pid;
+		int status;
+
+		strcpy(path, dir);
+		strcat(path, "/");
+		strcat(path, order[i]);
+		if (stat(path, &st) || !S_ISREG(st.st_mode) || !(st.st_mode & 0111))
+			continue;
+		pid = spawn(argv, 1);
+		if (pid < 0)
+			continue;
+		status = wait_for(pid);
+		if (status != 0)
+			say("boot step %s failed (status %d)", order[i],
+			    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	}
+}
+
+/* Starts the console program named in config_path (default: a login
+ * shell on the console's real tty). */
+pid_t start_console(const char *config_path)
+{
+	static char *const fallback[] = { "/bin/cttyhack", "/bin/sh", "-l", NULL };
+	char buf[CONSOLE_MAX_LINE * 4];
+	char *argv[CONSOLE_MAX_ARGS];
+	ssize_t len = -1;
+	int fd = open(config_path, O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		len = read(fd, buf, sizeof buf - 1);
+		if (len < 0)
+			warn_errno("cannot read", config_path);
+		close(fd);
+	} else if (errno != ENOENT) {
+		warn_errno("cannot open", config_path);
+	}
+	if (len > 0) {
+		buf[len] = '\0';
+		if (parse_console_file(buf, argv, CONSOLE_MAX_ARGS) > 0)
+			return spawn(argv, 1);
+		say("%s: no usable command (at most %d words, %d characters); using %s",
+		    config_path, CONSOLE_MAX_ARGS - 1, CONSOLE_MAX_LINE - 1, fallback[0]);
+	}
+	return spawn(fallback, 1);
+}

@@ -1,0 +1,141 @@
+# The generic package rules: every package, host or target, gets the
+# steps download, extract, patch, configure, build, install, each leaving
+# a stamp file in its build directory, and the targets
+#   NAME NAME-source NAME-extract NAME-patch NAME-configure NAME-build
+#   NAME-rebuild NAME-reconfigure NAME-dirclean
+#
+# A package file sets, with its upper-case prefix (busybox -> BUSYBOX_):
+#   _VERSION _SOURCE _SITE         upstream file and directory URL
+#   _DEBIAN                        Debian source mirror: PKG=VERSION[/FILE] (FILE: name there)
+#   _SITE_METHOD = local           _SITE is a directory of this tree
+#   _DL_FROM = OTHER               reuse OTHER package's download
+#   _SUBDIR                        directory inside the tarball (default NAME-VERSION)
+#   _LICENSE _LICENSE_FILES        SPDX id; files checked against NAME.hash
+#   _DEPENDENCIES                  packages that must be installed first
+#   _ADD_TOOLCHAIN_DEPENDENCY = NO for the toolchain's own parts
+#   _EXTRACT_CMDS _CONFIGURE_CMDS _BUILD_CMDS _INSTALL_CMDS
+#   _INSTALL_STAGING_CMDS          (into the sysroot, before _INSTALL_CMDS)
+# and may ship NAME.permissions (see scripts/mkcpio-list.sh) for the image.
+# then calls $(eval $(generic-package)) (or host-generic-package).
+# In commands, $(@D) is the package's build directory.
+
+KR_PACKAGES :=
+
+# $(1): package name, $(2): upper-case prefix, $(3): directory of its .mk,
+# $(4): "target" or "host"
+define inner-generic-package
+
+$(2)_NAME := $(1)
+$(2)_PKGDIR := $(3)
+$(2)_DL_FROM ?= $(1)
+$(2)_SUBDIR ?= $(1)-$$($(2)_VERSION)
+$(2)_DIR := $$(BUILD_DIR)/$(1)-$$($(2)_VERSION)
+$(2)_HASH_FILE ?= $$(wildcard $$($$(call UPPERCASE,$$($(2)_DL_FROM))_PKGDIR)$$($(2)_DL_FROM).hash)
+$(2)_DL_FILE := $$(if $$($(2)_SOURCE),$$(KR_DL_DIR)/$$($(2)_DL_FROM)/$$($(2)_SOURCE))
+$(2)_PATCHES ?= $$(sort $$(wildcard $(3)*.patch))
+$(2)_DEPENDENCIES += $(if $(filter target,$(4)),$$(if $$(filter NO,$$($(2)_ADD_TOOLCHAIN_DEPENDENCY)),,toolchain))
+$(2)_TARGET_INSTALL := $$($(2)_DIR)/.stamp_installed
+
+KR_PACKAGES += $(1)
+
+ifeq ($$($(2)_SITE_METHOD),local)
+$(2)_EXTRACT_CMDS ?= $$(Q)cp -a $$($(2)_SITE)/. $$(@D)/
+else ifneq ($$($(2)_SOURCE),)
+$(2)_EXTRACT_CMDS ?= $$(Q)tar -xf $$($(2)_DL_FILE) -C $$(@D) --strip-components=1 --no-same-owner
+endif
+
+# Download: the file itself is the stamp; scripts/dl.sh only renames a
+# verified file into place.
+ifneq ($$($(2)_SITE_METHOD),local)
+ifneq ($$($(2)_SOURCE),)
+ifeq ($$($(2)_DL_FROM),$(1))
+$$($(2)_DL_FILE): | host-deps
+	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Downloading)
+	$$(Q)sh $$(TOPDIR)/scripts/dl.sh $$@ $$($(2)_HASH_FILE) \
+		$$(if $$($(2)_SITE),$$($(2)_SITE)/$$($(2)_SOURCE)) \
+		$$(if $$($(2)_DEBIAN),debian:$$($(2)_DEBIAN))
+endif
+endif
+endif
+
+$(1)-source: $$($(2)_DL_FILE)
+
+$$($(2)_DIR)/.stamp_extracted: $$($(2)_DL_FILE) \
+		$$(if $$(filter local,$$($(2)_SITE_METHOD)),$$(shell find $$($(2)_SITE) -type f 2>/dev/null)) \
+		| host-deps
+	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Extracting)
+	$$(Q)rm -rf $$(@D)
+	$$(Q)mkdir -p $$(@D)
+	$$(Q)$$(call step-start,$$(@D))
+	$$($(2)_EXTRACT_CMDS)
+	$$(Q)for f in $$($(2)_LICENSE_FILES); do \
+		KR_HASH_NAME=$$$$f sh $$(TOPDIR)/scripts/check-hash.sh \
+			$$($(2)_HASH_FILE) $$(@D)/$$$$f || exit 1; done
+	$$(Q)$$(call step-end,$$(@D),$(1),extract)
+	$$(Q)touch $$@
+
+$$($(2)_DIR)/.stamp_patched: $$($(2)_DIR)/.stamp_extracted $$($(2)_PATCHES)
+	$$(if $$($(2)_PATCHES),@$$(call MESSAGE,$(1),$$($(2)_VERSION),Patching))
+	$$(Q)for p in $$($(2)_PATCHES); do \
+		echo "    applying $$$${p##*/}"; \
+		patch -d $$(@D) -p1 -N -s < $$$$p || { \
+			echo "$(1): patch $$$$p does not apply; run make $(1)-dirclean and retry" >&2; exit 1; }; \
+	done
+	$$(Q)touch $$@
+
+$$($(2)_DIR)/.stamp_configured: $$($(2)_DIR)/.stamp_patched \
+		$$(foreach d,$$($(2)_DEPENDENCIES),$$($$(call UPPERCASE,$$(d))_TARGET_INSTALL))
+	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Configuring)
+	$$(Q)$$(call step-start,$$(@D))
+	$$($(2)_CONFIGURE_CMDS)
+	$$(Q)$$(call step-end,$$(@D),$(1),configure)
+	$$(Q)touch $$@
+
+$$($(2)_DIR)/.stamp_built: $$($(2)_DIR)/.stamp_configured
+	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Building)
+	$$(Q)$$(call step-start,$$(@D))
+	$$($(2)_BUILD_CMDS)
+	$$(Q)$$(call step-end,$$(@D),$(1),build)
+	$$(Q)touch $$@
+
+$$($(2)_DIR)/.stamp_installed: $$($(2)_DIR)/.stamp_built
+	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Installing)
+	$$(Q)$$(call step-start,$$(@D))
+	$$(Q)mkdir -p $$(HOST_DIR)/bin $$(SYSROOT) $$(TARGET_DIR)
+	$$($(2)_INSTALL_STAGING_CMDS)
+	$$($(2)_INSTALL_CMDS)
+	$$(Q)$$(call step-end,$$(@D),$(1),install)
+	$$(Q)touch $$@
+
+.PHONY: $(1) $(1)-source $(1)-extract $(1)-patch $(1)-configure $(1)-build \
+	$(1)-rebuild $(1)-reconfigure $(1)-dirclean
+$(1): $$($(2)_TARGET_INSTALL)
+$(1)-extract: $$($(2)_DIR)/.stamp_extracted
+$(1)-patch: $$($(2)_DIR)/.stamp_patched
+$(1)-configure: $$($(2)_DIR)/.stamp_configured
+$(1)-build: $$($(2)_DIR)/.stamp_built
+$(1)-dirclean:
+	rm -rf $$($(2)_DIR)
+
+# Redo from a step: the stamps go when make reads the goal, so the
+# ordinary dependency rules then redo exactly the steps after it.
+ifneq ($$(filter $(1)-rebuild,$$(MAKECMDGOALS)),)
+$$(shell rm -f $$($(2)_DIR)/.stamp_built $$($(2)_DIR)/.stamp_installed)
+endif
+ifneq ($$(filter $(1)-reconfigure,$$(MAKECMDGOALS)),)
+$$(shell rm -f $$($(2)_DIR)/.stamp_configured $$($(2)_DIR)/.stamp_built $$($(2)_DIR)/.stamp_installed)
+endif
+$(1)-rebuild $(1)-reconfigure: $(1)
+
+# The image's permission table: owners, modes and device nodes.
+$(2)_PERMISSIONS_FILE ?= $$(wildcard $(3)$(1).permissions)
+
+endef
+
+# The package is named after its .mk file: pkg/busybox/busybox.mk is
+# busybox, kernel/linux.mk is linux.
+pkgdir = $(dir $(lastword $(MAKEFILE_LIST)))
+pkgname = $(basename $(notdir $(lastword $(MAKEFILE_LIST))))
+
+generic-package = $(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target)
+host-generic-package = $(call inner-generic-package,host-$(pkgname),$(call UPPERCASE,host-$(pkgname)),$(pkgdir),host)

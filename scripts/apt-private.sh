@@ -1,0 +1,112 @@
+#!/bin/sh
+# Debian's archive as a backup mirror, through a private apt state.
+#
+# usage: apt-private.sh source  PKG VERSION FILE OUTDIR
+#        apt-private.sh binary  PKG VERSION ARCH OUTDIR
+#
+# The state (lists, cache, sources list) lives under $KR_DL_DIR/.apt and
+# is derived from the host's own apt configuration on every run, so the
+# host's apt sources and package database are never touched.  Nothing is
+# installed: `source` only downloads the named file of a source package,
+# `binary` only downloads one .deb.
+set -eu
+
+prog=apt-private
+die() { echo "$prog: $*" >&2; exit 1; }
+
+: "${KR_DL_DIR:?KR_DL_DIR must name the download directory}"
+state="$KR_DL_DIR/.apt"
+# Suites searched, newest last: apt picks the version we pin, wherever it is.
+suites="${KR_DEBIAN_SUITES:-bookworm bookworm-updates bookworm-backports trixie}"
+keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+
+command -v apt-get >/dev/null 2>&1 ||
+	die "apt-get not found: the Debian archive backend needs a Debian or Ubuntu host"
+[ -r "$keyring" ] ||
+	die "$keyring missing: install the debian-archive-keyring package"
+
+# The archive URI the host already uses; deb822 first, then one-line lists.
+host_uri() {
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -r "$f" ] || continue
+		awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i ~ /\/debian\/?$/) { print $i; exit } }' "$f"
+	done | head -n 1
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -r "$f" ] || continue
+		awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\/.*\/debian\/?$/) { print $i; exit } }' "$f"
+	done | head -n 1
+}
+
+uri="${KR_DEBIAN_MIRROR:-$(host_uri | head -n 1)}"
+[ -n "$uri" ] || die "no Debian archive found in /etc/apt (set KR_DEBIAN_MIRROR to one)"
+
+mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
+list="$state/sources.list"
+: > "$list.tmp"
+for s in $suites; do
+	printf 'deb [signed-by=%s] %s %s main\n' "$keyring" "$uri" "$s" >> "$list.tmp"
+	printf 'deb-src [signed-by=%s] %s %s main\n' "$keyring" "$uri" "$s" >> "$list.tmp"
+done
+mv "$list.tmp" "$list"
+
+apt_opts() {
+	printf '%s\n' \
+		-o "Dir::Etc::SourceList=$list" \
+		-o "Dir::Etc::SourceParts=$state/none" \
+		-o "Dir::State::Lists=$state/lists" \
+		-o "Dir::Cache=$state/cache" \
+		-o "Dir::State::status=/dev/null" \
+		-o "APT::Architecture=${1:-amd64}" \
+		-o "Acquire::http::Timeout=15" \
+		-o "Acquire::Retries=1" \
+		-o "APT::Sandbox::User=root" \
+		-o "Debug::NoLocking=1"
+}
+
+# Refresh the lists at most once a day: they are only an index.
+refresh() {
+	stamp="$state/lists/.kitroot-updated"
+	if [ -z "$(find "$stamp" -mmin -1440 2>/dev/null)" ]; then
+		# shellcheck disable=SC2046
+		apt-get -q $(apt_opts "$1") update >&2 ||
+			die "could not update the private apt lists from $uri"
+		touch "$stamp"
+	fi
+}
+
+mode="${1:-}"
+case "$mode" in
+source)
+	[ $# -eq 5 ] || die "usage: $0 source PKG VERSION FILE OUTDIR"
+	pkg=$2 ver=$3 file=$4 out=$5
+	refresh amd64
+	work=$(mktemp -d "$out/.apt-src.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+	# --download-only fetches the .dsc and every file it lists; we keep
+	# only the one asked for.  Missing .dsc on the mirror: fall back to
+	# the file alone through the Sources index.
+	(cd "$work" && apt-get -q $(apt_opts amd64) source --download-only \
+		"$pkg=$ver" >&2) || true
+	if [ ! -f "$work/$file" ]; then
+		dir=$(apt-get $(apt_opts amd64) source --print-uris "$pkg=$ver" 2>/dev/null |
+			awk -v f="$file" '$2 == f { gsub("\x27", "", $1); print $1 }')
+		[ -n "$dir" ] || die "$pkg $ver: $file is not in the Debian archive at $uri"
+		curl -fsSL --connect-timeout 10 -o "$work/$file" "$dir" ||
+			die "$pkg $ver: download of $file from the Debian archive failed"
+	fi
+	mv "$work/$file" "$out/$file"
+	;;
+binary)
+	[ $# -eq 5 ] || die "usage: $0 binary PKG VERSION ARCH OUTDIR"
+	pkg=$2 ver=$3 arch=$4 out=$5
+	refresh "$arch"
+	work=$(mktemp -d "$out/.apt-bin.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+	(cd "$work" && apt-get -q $(apt_opts "$arch") download "$pkg:$arch=$ver" >&2) ||
+		die "$pkg $ver ($arch): not downloadable from the Debian archive at $uri"
+	mv "$work"/*.deb "$out/"
+	;;
+*)
+	die "usage: $0 source|binary ..."
+	;;
+esac

@@ -1,0 +1,73 @@
+#!/bin/sh
+# usage: host-deps.sh [ARCH]
+#
+# Checks that the build machine has every tool kitroot needs for ARCH.
+# On Debian or Ubuntu, as root, it installs what is missing with apt-get;
+# elsewhere it lists what is missing and the Debian package names.
+# Fast when all is there: one `command -v` or file test per need.
+set -eu
+
+arch=${1:-x86_64}
+triplet=
+case "$arch" in
+x86_64|"") triplet=x86_64-linux-gnu ;;
+*) echo "host-deps: unknown architecture '$arch'" >&2; exit 1 ;;
+esac
+
+# need KIND WHAT PACKAGE: KIND is cmd (a program on PATH) or file.
+missing_pkgs=
+missing_what=
+need() {
+	case "$1" in
+	cmd) command -v "$2" >/dev/null 2>&1 && return 0 ;;
+	file) [ -e "$2" ] && return 0 ;;
+	esac
+	missing_what="$missing_what $2"
+	case " $missing_pkgs " in *" $3 "*) ;; *) missing_pkgs="$missing_pkgs $3" ;; esac
+}
+
+need cmd make make
+need cmd gcc gcc
+need cmd "$triplet-gcc" "gcc-$(echo "$triplet" | tr _ -)"
+need cmd "$triplet-ld" "binutils-$(echo "$triplet" | tr _ -)"
+need cmd flex flex
+need cmd bison bison
+need cmd bc bc
+need cmd perl perl
+need cmd patch patch
+need cmd curl curl
+need cmd xz xz-utils
+need cmd bzip2 bzip2
+need cmd gzip gzip
+need cmd zstd zstd
+need cmd cpio cpio
+need cmd ccache ccache
+need cmd pkg-config pkg-config
+need cmd apt-get apt
+need file /usr/share/keyrings/debian-archive-keyring.gpg debian-archive-keyring
+need file /usr/include/ncurses.h libncurses-dev
+need file /usr/include/libelf.h libelf-dev
+need file /usr/include/openssl/ssl.h libssl-dev
+need cmd qemu-system-x86_64 qemu-system-x86
+
+# The native x86_64 triplet names come with gcc and binutils themselves.
+[ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ] &&
+	missing_pkgs=$(echo "$missing_pkgs" | sed 's/ gcc-x86-64-linux-gnu//; s/ binutils-x86-64-linux-gnu/ binutils/')
+
+[ -z "$missing_pkgs" ] && exit 0
+
+echo "host-deps: missing:$missing_what" >&2
+if [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+	echo "host-deps: installing:$missing_pkgs" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	# A stale package list is the usual reason an install fails.
+	# shellcheck disable=SC2086
+	apt-get install -y -q --no-install-recommends $missing_pkgs >&2 || {
+		apt-get update -q >&2 &&
+		apt-get install -y -q --no-install-recommends $missing_pkgs >&2; } || {
+		echo "host-deps: apt-get could not install:$missing_pkgs" >&2; exit 1; }
+	exit 0
+fi
+echo "host-deps: install these packages (Debian/Ubuntu names), then run make again:" >&2
+echo "   $missing_pkgs" >&2
+exit 1

@@ -1,0 +1,34 @@
+# The root filesystem image: a newc cpio initramfs of $(TARGET_DIR),
+# written by the kernel's gen_init_cpio from a sorted file list, with
+# every mtime set to SOURCE_DATE_EPOCH, then compressed deterministically.
+
+# Target packages the configuration enables (KR_PACKAGE_NAME=y).
+ROOTFS_PACKAGES = $(foreach p,$(KR_PACKAGES),\
+	$(if $(filter y,$(KR_PACKAGE_$(call UPPERCASE,$(p)))),$(p)))
+ROOTFS_INSTALLED = $(foreach p,$(ROOTFS_PACKAGES),$($(call UPPERCASE,$(p))_TARGET_INSTALL))
+ROOTFS_PERMISSIONS = $(foreach p,$(ROOTFS_PACKAGES),$($(call UPPERCASE,$(p))_PERMISSIONS_FILE))
+
+ROOTFS_EXT = $(if $(KR_ROOTFS_GZIP),gz,$(if $(KR_ROOTFS_ZSTD),zst,xz))
+# xz: the kernel's decompressor wants CRC32; one thread, so the output
+# does not depend on the machine.
+ROOTFS_COMPRESS = $(if $(KR_ROOTFS_GZIP),gzip -n -9 -c,\
+	$(if $(KR_ROOTFS_ZSTD),zstd -q -19 -T1 -c,xz -q -9 -T1 --check=crc32 -c))
+ROOTFS_CPIO = $(IMAGES_DIR)/rootfs.cpio.$(ROOTFS_EXT)
+
+$(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) \
+		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/scripts/mkcpio-list.sh
+	@$(call MESSAGE,rootfs,$(notdir $@),Generating)
+	$(Q)mkdir -p $(IMAGES_DIR)
+	$(Q)sh $(TOPDIR)/scripts/mkcpio-list.sh $(TARGET_DIR) $(ROOTFS_PERMISSIONS) \
+		> $(BUILD_DIR)/rootfs.list
+	$(Q)rm -f $(IMAGES_DIR)/rootfs.cpio.*
+	$(Q)$(HOST_DIR)/bin/gen_init_cpio -t $(SOURCE_DATE_EPOCH) $(BUILD_DIR)/rootfs.list \
+		| $(ROOTFS_COMPRESS) > $@.tmp
+	$(Q)mv $@.tmp $@
+
+.PHONY: rootfs world
+rootfs: $(ROOTFS_CPIO)
+
+# Everything, then a summary of what was made and how to boot it.
+world: linux rootfs
+	@sh $(TOPDIR)/scripts/summary.sh $(IMAGES_DIR) $(BUILD_TIME_LOG) "$(if $(filter $(TOPDIR)/output,$(O)),,O=$(O))"

@@ -1,0 +1,36 @@
+################################################################################
+# toolchain: the host's (cross) GCC + musl from source + our wrapper
+################################################################################
+
+# Target programs are built by $(KR_TUPLE)-gcc, which is the C wrapper
+# (toolchain/wrapper/) calling $(KR_GNU_TRIPLET)-gcc with our sysroot.
+KR_TUPLE = $(call qstrip,$(KR_ARCH))-kitroot-linux-musl
+KR_GNU_TRIPLET := $(call qstrip,$(KR_GNU_TRIPLET))
+KR_CROSS_COMPILE = $(if $(filter $(KR_GNU_TRIPLET),$(shell gcc -dumpmachine 2>/dev/null)),,$(KR_GNU_TRIPLET)-)
+KR_BINUTILS = addr2line ar as ld nm objcopy objdump ranlib readelf size strings strip
+KR_GCC_LIBDIR = $(patsubst %/,%,$(dir $(shell $(KR_GNU_TRIPLET)-gcc -print-libgcc-file-name 2>/dev/null)))
+
+TARGET_CROSS = $(HOST_DIR)/bin/$(KR_TUPLE)-
+TARGET_CC = $(TARGET_CROSS)gcc
+TARGET_STRIP = $(TARGET_CROSS)strip --strip-all --remove-section=.comment --remove-section=.note
+
+# What a target package's configure or make gets.
+TARGET_MAKE_ENV = PATH=$(HOST_DIR)/bin:$(PATH)
+TARGET_CONFIGURE_OPTS = CC=$(TARGET_CC) AR=$(TARGET_CROSS)ar \
+	RANLIB=$(TARGET_CROSS)ranlib STRIP=$(TARGET_CROSS)strip \
+	CFLAGS= LDFLAGS=
+
+# Compiler cache shared by every build directory.
+ifeq ($(KR_CCACHE),y)
+export CCACHE_DIR ?= $(KR_CACHE_DIR)/ccache
+export CCACHE_BASEDIR := $(O)
+export CCACHE_NOHASHDIR := 1
+export CCACHE_COMPILERCHECK := content
+endif
+
+# The toolchain as one package: target packages depend on it.
+TOOLCHAIN_VERSION = $(KR_VERSION)
+TOOLCHAIN_ADD_TOOLCHAIN_DEPENDENCY = NO
+TOOLCHAIN_DEPENDENCIES = host-toolchain-wrapper musl linux-headers
+
+$(eval $(generic-package))
