@@ -75,6 +75,7 @@ include $(TOPDIR)/kernel/linux.mk $(TOPDIR)/kernel/linux-tools.mk
 include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))
 include $(TOPDIR)/board/board.mk
 include $(TOPDIR)/scripts/image.mk
+$(kr-link-dependencies)
 
 .PHONY: all
 all: host-deps world

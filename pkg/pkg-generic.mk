@@ -83,18 +83,17 @@ $$($(2)_DIR)/.stamp_patched: $$($(2)_DIR)/.stamp_extracted $$($(2)_PATCHES)
 	done
 	$$(Q)touch $$@
 
-$$($(2)_DIR)/.stamp_configured: $$($(2)_DIR)/.stamp_patched \
-		$$(foreach d,$$($(2)_DEPENDENCIES),$$($$(call UPPERCASE,$$(d))_TARGET_INSTALL))
+$$($(2)_DIR)/.stamp_configured: $$($(2)_DIR)/.stamp_patched
 	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Configuring)
 	$$(Q)$$(call step-start,$$(@D))
-	$$($(2)_CONFIGURE_CMDS)
+	+$$($(2)_CONFIGURE_CMDS)
 	$$(Q)$$(call step-end,$$(@D),$(1),configure)
 	$$(Q)touch $$@
 
 $$($(2)_DIR)/.stamp_built: $$($(2)_DIR)/.stamp_configured
 	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Building)
 	$$(Q)$$(call step-start,$$(@D))
-	$$($(2)_BUILD_CMDS)
+	+$$($(2)_BUILD_CMDS)
 	$$(Q)$$(call step-end,$$(@D),$(1),build)
 	$$(Q)touch $$@
 
@@ -102,8 +101,8 @@ $$($(2)_DIR)/.stamp_installed: $$($(2)_DIR)/.stamp_built
 	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Installing)
 	$$(Q)$$(call step-start,$$(@D))
 	$$(Q)mkdir -p $$(HOST_DIR)/bin $$(SYSROOT) $$(TARGET_DIR)
-	$$($(2)_INSTALL_STAGING_CMDS)
-	$$($(2)_INSTALL_CMDS)
+	+$$($(2)_INSTALL_STAGING_CMDS)
+	+$$($(2)_INSTALL_CMDS)
 	$$(Q)$$(call step-end,$$(@D),$(1),install)
 	$$(Q)touch $$@
 
@@ -139,3 +138,13 @@ pkgname = $(basename $(notdir $(lastword $(MAKEFILE_LIST))))
 
 generic-package = $(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target)
 host-generic-package = $(call inner-generic-package,host-$(pkgname),$(call UPPERCASE,host-$(pkgname)),$(pkgdir),host)
+
+# Once every package file is read: a package is configured after its
+# dependencies are installed.  Stamp files, not phony names, so nothing
+# is redone needlessly.
+define kr-link-one
+$(foreach d,$($(1)_DEPENDENCIES),$(if $($(call UPPERCASE,$(d))_TARGET_INSTALL),,\
+	$(error $($(1)_PKGDIR)$($(1)_NAME).mk: dependency '$(d)' is not a package)))
+$($(1)_DIR)/.stamp_configured: $(foreach d,$($(1)_DEPENDENCIES),$($(call UPPERCASE,$(d))_TARGET_INSTALL))
+endef
+kr-link-dependencies = $(foreach p,$(KR_PACKAGES),$(eval $(call kr-link-one,$(call UPPERCASE,$(p)))))

@@ -18,7 +18,7 @@ define LINUX_HEADERS_EXTRACT_CMDS
 	$(Q)tar -xf $(LINUX_HEADERS_DL_FILE) -C $(@D) --strip-components=1 --no-same-owner \
 		--exclude='$(LINUX_SUBDIR)/drivers' --exclude='$(LINUX_SUBDIR)/sound' \
 		--exclude='$(LINUX_SUBDIR)/Documentation' --exclude='$(LINUX_SUBDIR)/fs' \
-		--exclude='$(LINUX_SUBDIR)/net' --exclude='$(LINUX_SUBDIR)/tools'
+		--exclude='$(LINUX_SUBDIR)/net'
 endef
 
 define LINUX_HEADERS_BUILD_CMDS

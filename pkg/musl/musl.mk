@@ -23,7 +23,7 @@ define MUSL_CONFIGURE_CMDS
 endef
 
 define MUSL_BUILD_CMDS
-	$(Q)$(TARGET_MAKE_ENV) $(MAKE) -C $(@D)
+	$(Q)$(TARGET_MAKE_ENV) $(MAKE) -s -C $(@D)
 endef
 
 # Headers and libraries into the sysroot; nothing on the target (static).

@@ -1,0 +1,37 @@
+#!/bin/sh
+# usage: bench-boot.sh [IMAGES_DIR] [RUNS]
+#
+# Boots the build RUNS times (default 3) and reports, per run and as the
+# median: the guest's uptime when init printed "boot complete" and the
+# wall time from starting QEMU to that line.  A report, not a test: it
+# prints figures and fails only if the system does not boot.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+images=${1:-$top/output/images}
+runs=${2:-3}
+. "$top/test/qemu-console.sh"
+
+guests="" walls=""
+i=0
+while [ "$i" -lt "$runs" ]; do
+	i=$((i + 1))
+	log=$(mktemp)
+	console_start "$log" sh "$top/board/qemu/x86_64/run-qemu.sh" "$images"
+	if ! console_wait 'kitroot: boot complete in [0-9]+ ms' 180; then
+		console_stop
+		echo "bench-boot: run $i did not boot; console:" >&2
+		tail -n 20 "$log" >&2
+		exit 1
+	fi
+	wall=$(console_elapsed_ms)
+	guest=$(console_text | sed -n 's/.*boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
+	console_stop
+	rm -f "$log"
+	echo "run $i: guest uptime $guest ms at boot complete, $wall ms wall from QEMU start"
+	guests="$guests $guest" walls="$walls $wall"
+done
+median() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "median of $runs: guest $(median "$guests") ms, wall $(median "$walls") ms" \
+	"(accel: $(sh "$top/scripts/qemu-accel.sh" qemu-system-x86_64))"
+echo "kernel $(wc -c < "$images/bzImage") bytes," \
+	"initramfs $(cat "$images"/rootfs.cpio.* | wc -c) bytes"

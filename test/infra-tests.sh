@@ -1,0 +1,109 @@
+# Tests of the build infrastructure's answers to bad input.  They need
+# no network and no full build.  Sourced by test/run.sh.
+
+t_hash_mismatch() {
+	d="$work/dl-hash"
+	mkdir -p "$d/mirror" "$d/cache"
+	echo "the real file" > "$d/mirror/pkg-1.0.tar.gz"
+	echo "sha256  $(printf '0%.0s' $(seq 64))  pkg-1.0.tar.gz" > "$d/pkg.hash"
+	if KR_PRIMARY_SITE="file://$d/mirror" KR_DL_DIR="$d/cache" \
+		sh "$top/scripts/dl.sh" "$d/cache/pkg/pkg-1.0.tar.gz" "$d/pkg.hash" 2> "$d/err"; then
+		echo "dl.sh accepted a file whose hash does not match"; return 1
+	fi
+	cat "$d/err"
+	grep -q "pkg-1.0.tar.gz: hash mismatch" "$d/err" &&
+	grep -q "expected sha256 0000" "$d/err" &&
+	grep -q "actual   sha256 $(sha256sum < "$d/mirror/pkg-1.0.tar.gz" | cut -d' ' -f1)" "$d/err" &&
+	[ -z "$(ls -A "$d/cache/pkg")" ] # discarded, no partial file left
+}
+
+t_mirror_then_cache() {
+	d="$work/dl-mirror"
+	mkdir -p "$d/mirror" "$d/cache"
+	echo "payload" > "$d/mirror/pkg-2.0.tar.gz"
+	echo "sha256  $(sha256sum < "$d/mirror/pkg-2.0.tar.gz" | cut -d' ' -f1)  pkg-2.0.tar.gz" > "$d/pkg.hash"
+	# An unreachable upstream is skipped quickly; the mirror answers.
+	KR_PRIMARY_SITE="file://$d/mirror" KR_DL_DIR="$d/cache" \
+		sh "$top/scripts/dl.sh" "$d/cache/pkg/pkg-2.0.tar.gz" "$d/pkg.hash" \
+		"http://127.0.0.1:9/pkg-2.0.tar.gz" || return 1
+	cmp "$d/mirror/pkg-2.0.tar.gz" "$d/cache/pkg/pkg-2.0.tar.gz" || return 1
+	# Second time: served from the cache, no site needed.
+	rm -rf "$d/mirror"
+	KR_DL_DIR="$d/cache" sh "$top/scripts/dl.sh" "$d/cache/pkg/pkg-2.0.tar.gz" "$d/pkg.hash" || return 1
+	# A corrupted cached copy is discarded and fetched again.
+	echo corrupt > "$d/cache/pkg/pkg-2.0.tar.gz"
+	! KR_DL_DIR="$d/cache" sh "$top/scripts/dl.sh" "$d/cache/pkg/pkg-2.0.tar.gz" "$d/pkg.hash" &&
+	[ ! -e "$d/cache/pkg/pkg-2.0.tar.gz" ]
+}
+
+t_no_hash_line() {
+	d="$work/dl-nohash"
+	mkdir -p "$d/mirror"
+	echo x > "$d/mirror/other.tar.gz"
+	: > "$d/pkg.hash"
+	! KR_PRIMARY_SITE="file://$d/mirror" KR_DL_DIR="$d" \
+		sh "$top/scripts/dl.sh" "$d/c/other.tar.gz" "$d/pkg.hash" 2> "$d/err" &&
+	grep -q "has no sha256 line for other.tar.gz" "$d/err"
+}
+
+t_permission_table() {
+	d="$work/perms"
+	mkdir -p "$d/t/etc" "$d/t/bin" "$d/t/dev"
+	echo secret > "$d/t/etc/shadow"
+	printf '#!/bin/sh\n' > "$d/t/bin/tool"
+	chmod 0777 "$d/t/bin/tool"
+	chmod 0600 "$d/t/etc"   # a host umask or user must not leak in
+	ln -s tool "$d/t/bin/link"
+	printf '/etc/shadow f 0600 0 0\n/dev/console c 0600 0 0 5 1\n' > "$d/good"
+	sh "$top/scripts/mkcpio-list.sh" "$d/t" "$d/good" > "$d/list" || return 1
+	cat "$d/list"
+	grep -qx "file /etc/shadow $d/t/etc/shadow 0600 0 0" "$d/list" &&
+	grep -qx "file /bin/tool $d/t/bin/tool 0755 0 0" "$d/list" &&
+	grep -qx "dir /etc 0755 0 0" "$d/list" &&
+	grep -qx "slink /bin/link tool 0777 0 0" "$d/list" &&
+	grep -qx "nod /dev/console 0600 0 0 c 5 1" "$d/list" &&
+	[ "$(grep -v '^nod' "$d/list" | awk '{ print $2 }')" = \
+	  "$(grep -v '^nod' "$d/list" | awk '{ print $2 }' | LC_ALL=C sort)" ] || return 1
+	# A malformed line names its file and line.
+	printf '/etc/shadow f 0600 0 0\n/etc/x f rw 0 0\n' > "$d/bad"
+	! sh "$top/scripts/mkcpio-list.sh" "$d/t" "$d/bad" 2> "$d/err" &&
+	grep -q "$d/bad:2: expected PATH TYPE MODE UID GID" "$d/err"
+}
+
+t_check_kconfig() {
+	d="$work/kcheck"
+	mkdir -p "$d"
+	printf 'CONFIG_A=y\nCONFIG_B=y\n# CONFIG_C is not set\n' > "$d/frag1"
+	printf 'CONFIG_B=m\n' > "$d/frag2"
+	printf 'CONFIG_A=y\nCONFIG_B=m\n' > "$d/good"
+	printf 'CONFIG_B=m\nCONFIG_C=y\n' > "$d/bad"
+	sh "$top/scripts/check-kconfig.sh" "$d/good" "$d/frag1" "$d/frag2" || return 1
+	! sh "$top/scripts/check-kconfig.sh" "$d/bad" "$d/frag1" "$d/frag2" 2> "$d/err" || return 1
+	cat "$d/err"
+	grep -q "CONFIG_A=y ($d/frag1:1) ended up not set" "$d/err" &&
+	grep -q "CONFIG_C=n ($d/frag1:3) ended up y" "$d/err" &&
+	! grep -q CONFIG_B "$d/err"
+}
+
+t_unknown_defconfig() {
+	! make -s -C "$top" O="$work/o-unknown" no_such_board_defconfig 2> "$work/unknown.err" || return 1
+	cat "$work/unknown.err"
+	grep -q "no configuration named 'no_such_board_defconfig'" "$work/unknown.err" &&
+	grep -q "qemu_x86_64_defconfig" "$work/unknown.err"
+}
+
+t_host_deps() {
+	# Everything is installed on a machine that builds: silent success.
+	sh "$top/scripts/host-deps.sh" x86_64 &&
+	! sh "$top/scripts/host-deps.sh" vax 2>/dev/null
+}
+
+run_infra_tests() {
+	check infra-hash-mismatch t_hash_mismatch
+	check infra-mirror-and-cache t_mirror_then_cache
+	check infra-missing-hash-line t_no_hash_line
+	check infra-permission-table t_permission_table
+	check infra-kconfig-fragment-check t_check_kconfig
+	check infra-unknown-defconfig t_unknown_defconfig
+	check infra-host-deps t_host_deps
+}

@@ -1,0 +1,66 @@
+# Driving a QEMU guest over its serial console, for the tests and the
+# boot benchmark.  Source it (POSIX sh), then:
+#   console_start LOG CMD...    start QEMU with the serial line on stdio
+#   console_wait  PATTERN SECS  wait for an extended regex in the log
+#   console_run   CMD SECS      run CMD in the guest shell, print its output
+#   console_stop                kill QEMU if it is still running
+# The guest's output goes to LOG as the serial line gives it (\r\n);
+# console_text prints it without the \r.
+
+console_start() {
+	CONSOLE_LOG=$1
+	shift
+	CONSOLE_DIR=$(mktemp -d)
+	CONSOLE_SEQ=0
+	mkfifo "$CONSOLE_DIR/in"
+	: > "$CONSOLE_LOG"
+	# QEMU reads the fifo; fd 7 keeps it open so QEMU never sees EOF.
+	"$@" < "$CONSOLE_DIR/in" >> "$CONSOLE_LOG" 2>&1 &
+	CONSOLE_PID=$!
+	exec 7> "$CONSOLE_DIR/in"
+	CONSOLE_T0=$(date +%s%N)
+}
+
+# Milliseconds since console_start.
+console_elapsed_ms() {
+	echo $(( ($(date +%s%N) - CONSOLE_T0) / 1000000 ))
+}
+
+console_text() {
+	tr -d '\r' < "$CONSOLE_LOG"
+}
+
+console_alive() {
+	kill -0 "$CONSOLE_PID" 2>/dev/null
+}
+
+console_wait() {
+	_deadline=$(( $(date +%s) + $2 ))
+	while [ "$(date +%s)" -lt "$_deadline" ]; do
+		console_text | grep -Eq "$1" && return 0
+		console_alive || { console_text | grep -Eq "$1"; return $?; }
+		sleep 0.1
+	done
+	return 1
+}
+
+# The markers are built by the guest's shell from two words, so the
+# echoed command line never matches the marker line itself.
+console_run() {
+	CONSOLE_SEQ=$((CONSOLE_SEQ + 1))
+	_b="KR-BEGIN-$CONSOLE_SEQ" _e="KR-END-$CONSOLE_SEQ"
+	printf 'echo KR-BEGIN-"%s"; %s; echo KR-END-"%s"\n' "$CONSOLE_SEQ" "$1" "$CONSOLE_SEQ" >&7
+	console_wait "^$_e\$" "$2" || return 1
+	console_text | sed -n "/^$_b\$/,/^$_e\$/p" | sed '1d;$d'
+}
+
+console_send() {
+	printf '%s\n' "$1" >&7
+}
+
+console_stop() {
+	exec 7>&-
+	if console_alive; then kill "$CONSOLE_PID" 2>/dev/null || true; fi
+	wait "$CONSOLE_PID" 2>/dev/null || true
+	rm -rf "$CONSOLE_DIR"
+}

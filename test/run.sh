@@ -1,0 +1,54 @@
+#!/bin/sh
+# kitroot's test suite: `make test` runs it all, `make unit-test` only
+# the unit tests (--unit).
+#
+#  1. unit tests of our C programs, built for the host with ASan/UBSan
+#  2. a bounded fuzz run of init's parsers
+#  3. tests of the build infrastructure's error paths (hash mismatch,
+#     mirrors, unknown defconfig, Kconfig errors, permission tables)
+#  4. the system test: build qemu_x86_64_defconfig from scratch in a
+#     temporary output directory, boot it in QEMU and check it over the
+#     serial console
+#
+# Each check prints PASS or FAIL; the last line is "N passed, N failed".
+# KR_TEST_KEEP=1 keeps the temporary directories for a look afterwards.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+mode=${1:-all}
+work=$(mktemp -d "${TMPDIR:-/tmp}/kitroot-test.XXXXXX")
+passed=0 failed=0
+
+cleanup() {
+	if [ "${KR_TEST_KEEP:-}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+pass() { passed=$((passed + 1)); echo "PASS: $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL: $1"; }
+# check NAME CMD...: runs CMD, output to $work/NAME.log, shown on failure.
+check() {
+	name=$1
+	shift
+	if "$@" > "$work/$name.log" 2>&1; then
+		pass "$name"
+	else
+		fail "$name"
+		sed 's/^/    /' "$work/$name.log" | tail -n 40
+	fi
+}
+
+. "$top/test/unit-tests.sh"
+. "$top/test/infra-tests.sh"
+. "$top/test/system-test.sh"
+
+run_unit_tests
+run_fuzz
+if [ "$mode" != --unit ]; then
+	run_infra_tests
+	run_system_test
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,93 @@
+# The system test: build qemu_x86_64_defconfig from scratch in a
+# temporary output directory, boot it in QEMU (TCG unless KVM really
+# works), and check it over the serial console as a user would.
+# Sourced by test/run.sh.
+
+. "$top/test/qemu-console.sh"
+
+sys_build() {
+	make -C "$top" O="$sys_o" qemu_x86_64_defconfig &&
+	make -C "$top" O="$sys_o" -j2
+}
+
+# Every target ELF: x86-64, static (no program interpreter), PIE, and
+# free of host header paths and of the build directory's path.
+sys_target_elves() {
+	n=0
+	for f in $(find "$sys_o/target" -type f); do
+		head -c 4 "$f" | grep -q ELF || continue
+		n=$((n + 1))
+		hdr=$(readelf -h "$f")
+		echo "$hdr" | grep -q 'Machine:.*X86-64' || { echo "$f: not x86-64"; return 1; }
+		echo "$hdr" | grep -q 'Type:.*DYN' || { echo "$f: not a PIE"; return 1; }
+		if readelf -l "$f" | grep -q INTERP; then echo "$f: dynamically linked"; return 1; fi
+		if grep -aq -e /usr/include -e "$sys_o" "$f"; then echo "$f: host path inside"; return 1; fi
+		if ! readelf -d "$f" 2>/dev/null | grep -q 'BIND_NOW\|FLAGS.*NOW'; then
+			echo "$f: not linked with -z now"; return 1
+		fi
+	done
+	echo "$n target ELF files checked"
+	[ "$n" -ge 2 ]
+}
+
+sys_expect() { # NAME CMD EXPECTED-REGEX
+	out=$(console_run "$2" 30) || { echo "no answer to: $2"; return 1; }
+	echo "$2 -> $out"
+	echo "$out" | grep -Eq "$3"
+}
+
+run_system_test() {
+	sys_o="$work/o-system"
+	t0=$(date +%s)
+	if ! sys_build > "$work/build.log" 2>&1; then
+		fail "system-build (qemu_x86_64_defconfig)"
+		tail -n 40 "$work/build.log" | sed 's/^/    /'
+		return 0
+	fi
+	pass "system-build (qemu_x86_64_defconfig, $(( $(date +%s) - t0 )) s)"
+	tail -n 6 "$work/build.log"
+	check system-outputs test -s "$sys_o/images/bzImage" -a -s "$sys_o/images/rootfs.cpio.xz"
+	check system-target-binaries sys_target_elves
+
+	log="$work/console.log"
+	console_start "$log" sh "$top/board/qemu/x86_64/run-qemu.sh" "$sys_o/images"
+	if console_wait 'kitroot: boot complete in [0-9]+ ms' 180; then
+		wall=$(console_elapsed_ms)
+		guest=$(console_text | sed -n 's/.*kitroot: boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
+		pass "system-boot (guest uptime ${guest} ms at boot complete, ${wall} ms wall from QEMU start)"
+	else
+		fail "system-boot (no boot-complete line)"
+		console_text | tail -n 30 | sed 's/^/    console: /'
+		console_stop
+		return 0
+	fi
+	# The shell may still be starting: wait for its first answer.
+	console_run true 30 > /dev/null || true
+	check system-uname sys_expect uname "uname -m" '^x86_64$'
+	check system-pid1-is-our-init sys_expect pid1 \
+		'cat /proc/1/comm; readlink /proc/1/exe; /sbin/init --version' \
+		'^init.*/sbin/init.*kitroot-init'
+	check system-skeleton sys_expect ls 'ls / | tr "\n" " "' \
+		'bin dev etc init proc root run sbin sys tmp usr var'
+	check system-os-release sys_expect osrel 'cat /etc/os-release' 'VARIANT_ID=qemu_x86_64'
+	check system-hostname sys_expect hostname 'hostname' '^kitroot$'
+	check system-mounts sys_expect mounts \
+		'for m in /proc /sys /dev /dev/pts /dev/shm /run /tmp /sys/fs/cgroup; do grep -q " $m " /proc/mounts && echo ok-$m; done | wc -l' '^8$'
+	check system-reaps-orphans sys_expect reap \
+		'sh -c "sleep 0.2 & exit 0"; sleep 1; cat /proc/[0-9]*/stat 2>/dev/null | awk "\$3 == \"Z\"" | wc -l' '^0$'
+	check system-loopback-up sys_expect lo 'cat /sys/class/net/lo/operstate' 'unknown|up'
+	console_send poweroff
+	if console_wait 'reboot: Power down' 60 && ! { sleep 2; console_alive; }; then
+		pass "system-poweroff"
+	else
+		fail "system-poweroff (QEMU still running or no clean power-down)"
+		console_text | tail -n 20 | sed 's/^/    console: /'
+	fi
+	console_text | grep -q 'kitroot: stopping for poweroff' &&
+		pass "system-init-stops-services" || fail "system-init-stops-services"
+	console_stop
+	if [ "$failed" -gt 0 ]; then
+		echo "console log (tail):"
+		console_text | tail -n 30 | sed 's/^/    /'
+	fi
+}
