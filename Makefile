@@ -13,6 +13,9 @@ KR_VERSION := 2026.11
 TOPDIR := $(patsubst %/,%,$(dir $(realpath $(firstword $(MAKEFILE_LIST)))))
 O ?= output
 override O := $(abspath $(O))
+# Variables given on our command line (O=, V=) must not reach the
+# packages' own makefiles: busybox and the kernel read O= as theirs.
+MAKEOVERRIDES :=
 KR_CONFIG := $(O)/.config
 
 BUILD_DIR := $(O)/build
@@ -84,8 +87,9 @@ all: host-deps world
 host-deps:
 	$(Q)sh $(TOPDIR)/scripts/host-deps.sh $(KR_ARCH)
 
+# Everything the configuration needs, so the build can then run offline.
 .PHONY: source
-source: $(foreach p,$(KR_PACKAGES),$(p)-source)
+source: $(foreach p,host-linux-tools linux $(ROOTFS_PACKAGES),$(p)-source)
 
 .PHONY: clean distclean
 clean:

@@ -35,6 +35,7 @@ need cmd bison bison
 need cmd bc bc
 need cmd perl perl
 need cmd patch patch
+need cmd rsync rsync
 need cmd curl curl
 need cmd xz xz-utils
 need cmd bzip2 bzip2

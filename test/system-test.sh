@@ -36,9 +36,17 @@ sys_expect() { # NAME CMD EXPECTED-REGEX
 	echo "$out" | grep -Eq "$3"
 }
 
+# The build writes only under O: the source tree may be read-only.
+sys_tree_untouched() {
+	changed=$(find "$top" -newer "$work/build-start" -not -path "$top/.git/*" \
+		-not -path "$top/output/*" | head -n 5)
+	[ -z "$changed" ] || { echo "the build wrote into the source tree:"; echo "$changed"; return 1; }
+}
+
 run_system_test() {
 	sys_o="$work/o-system"
 	t0=$(date +%s)
+	touch "$work/build-start"
 	if ! sys_build > "$work/build.log" 2>&1; then
 		fail "system-build (qemu_x86_64_defconfig)"
 		tail -n 40 "$work/build.log" | sed 's/^/    /'
@@ -46,6 +54,7 @@ run_system_test() {
 	fi
 	pass "system-build (qemu_x86_64_defconfig, $(( $(date +%s) - t0 )) s)"
 	tail -n 6 "$work/build.log"
+	check system-source-tree-untouched sys_tree_untouched
 	check system-outputs test -s "$sys_o/images/bzImage" -a -s "$sys_o/images/rootfs.cpio.xz"
 	check system-target-binaries sys_target_elves
 

@@ -37,6 +37,6 @@ void run_bootsteps(const char *dir);
 pid_t start_console(const char *config_path);
 
 /* shutdown.c */
-void shutdown_system(int how);
+void shutdown_system(int how, pid_t console);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -110,13 +111,13 @@ int main(int argc, char **argv)
 			break;
 		case SIGTERM:
 		case SIGINT:
-			shutdown_system(RB_AUTOBOOT);
+			shutdown_system(RB_AUTOBOOT, console);
 			break;
 		case SIGUSR1:
-			shutdown_system(RB_HALT_SYSTEM);
+			shutdown_system(RB_HALT_SYSTEM, console);
 			break;
 		case SIGUSR2:
-			shutdown_system(RB_POWER_OFF);
+			shutdown_system(RB_POWER_OFF, console);
 			break;
 		case -1:
 			if (errno != EINTR)

@@ -29,13 +29,18 @@ static int reap_for(long ms)
 	}
 }
 
-void shutdown_system(int how)
+/* console: the console session's leader, or -1.  Its shell ignores
+ * SIGTERM when interactive, so the session also gets SIGHUP, as on a
+ * terminal hang-up. */
+void shutdown_system(int how, pid_t console)
 {
 	const char *what = how == RB_AUTOBOOT ? "reboot" :
 	                   how == RB_POWER_OFF ? "poweroff" : "halt";
 
 	say("stopping for %s", what);
 	kill(-1, SIGTERM);
+	if (console > 0)
+		kill(-console, SIGHUP);
 	kill(-1, SIGCONT);
 	if (!reap_for(GRACE_MS)) {
 		say("processes left after %d ms, killing them", GRACE_MS);
