@@ -11,7 +11,7 @@ console_start() {
 	CONSOLE_LOG=$1
 	shift
 	CONSOLE_DIR=$(mktemp -d)
-	CONSOLE_SEQ=0
+	echo 0 > "$CONSOLE_DIR/seq"
 	mkfifo "$CONSOLE_DIR/in"
 	: > "$CONSOLE_LOG"
 	# QEMU reads the fifo; fd 7 keeps it open so QEMU never sees EOF.
@@ -45,11 +45,13 @@ console_wait() {
 }
 
 # The markers are built by the guest's shell from two words, so the
-# echoed command line never matches the marker line itself.
+# echoed command line never matches the marker line itself.  The
+# sequence number lives in a file: callers run this in $(...).
 console_run() {
-	CONSOLE_SEQ=$((CONSOLE_SEQ + 1))
-	_b="KR-BEGIN-$CONSOLE_SEQ" _e="KR-END-$CONSOLE_SEQ"
-	printf 'echo KR-BEGIN-"%s"; %s; echo KR-END-"%s"\n' "$CONSOLE_SEQ" "$1" "$CONSOLE_SEQ" >&7
+	_n=$(( $(cat "$CONSOLE_DIR/seq") + 1 ))
+	echo "$_n" > "$CONSOLE_DIR/seq"
+	_b="KR-BEGIN-$_n" _e="KR-END-$_n"
+	printf 'echo KR-BEGIN-"%s"; %s; echo KR-END-"%s"\n' "$_n" "$1" "$_n" >&7
 	console_wait "^$_e\$" "$2" || return 1
 	console_text | sed -n "/^$_b\$/,/^$_e\$/p" | sed '1d;$d'
 }

@@ -43,6 +43,42 @@ sys_tree_untouched() {
 	[ -z "$changed" ] || { echo "the build wrote into the source tree:"; echo "$changed"; return 1; }
 }
 
+# Kconfig errors name the file and line, on a copy of the tree.
+sys_kconfig_errors() {
+	tree="$work/tree"
+	mkdir -p "$tree"
+	tar -C "$top" --exclude=./.git --exclude=./output -cf - . | tar -C "$tree" -xf -
+	cp "$tree/Config.in" "$work/Config.in.orig"
+	printf 'config KR_BROKEN\n\tbool "broken"\n\tdepends on\n' >> "$tree/Config.in"
+	line=$(wc -l < "$tree/Config.in")
+	! make -C "$tree" O="$sys_o" olddefconfig > "$work/kc1.log" 2>&1 || return 1
+	cat "$work/kc1.log"
+	grep -q "^Config.in:$line: syntax error" "$work/kc1.log" || return 1
+	cp "$work/Config.in.orig" "$tree/Config.in"
+	echo 'KR_NO_SUCH_SYMBOL=y' >> "$tree/configs/qemu_x86_64_defconfig"
+	line=$(wc -l < "$tree/configs/qemu_x86_64_defconfig")
+	! make -C "$tree" O="$sys_o" qemu_x86_64_defconfig > "$work/kc2.log" 2>&1 || return 1
+	cat "$work/kc2.log"
+	grep -q "configs/qemu_x86_64_defconfig:$line:warning: unknown symbol: KR_NO_SUCH_SYMBOL" "$work/kc2.log"
+}
+
+# A build killed in the middle of a step resumes with a plain `make`.
+sys_resume() {
+	make -C "$top" O="$sys_o" qemu_x86_64_defconfig > /dev/null || return 1
+	make -C "$top" O="$sys_o" busybox-rebuild > "$work/interrupted.log" 2>&1 &
+	pid=$!
+	sleep 4
+	pkill -TERM -P "$pid" 2>/dev/null || true
+	kill -TERM "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	if [ -f "$sys_o/build/busybox-1.37.0/.stamp_installed" ]; then
+		echo "busybox finished before the interruption; nothing was tested"; return 1
+	fi
+	make -C "$top" O="$sys_o" -j2 > "$work/resumed.log" 2>&1 || { tail "$work/resumed.log"; return 1; }
+	[ -f "$sys_o/build/busybox-1.37.0/.stamp_installed" ] &&
+	[ "$sys_o/images/rootfs.cpio.xz" -nt "$sys_o/build/busybox-1.37.0/.stamp_installed" ]
+}
+
 run_system_test() {
 	sys_o="$work/o-system"
 	t0=$(date +%s)
@@ -95,6 +131,8 @@ run_system_test() {
 	console_text | grep -q 'kitroot: stopping for poweroff' &&
 		pass "system-init-stops-services" || fail "system-init-stops-services"
 	console_stop
+	check system-resume-after-interrupt sys_resume
+	check system-kconfig-errors sys_kconfig_errors
 	if [ "$failed" -gt 0 ]; then
 		echo "console log (tail):"
 		console_text | tail -n 30 | sed 's/^/    /'
