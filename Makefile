@@ -73,6 +73,21 @@ endif
 $(foreach v,$(filter KR_%,$(.VARIABLES)),\
 	$(if $(filter "%,$(value $(v))),$(eval $(v) := $(call qstrip,$(value $(v))))))
 
+# One architecture per output directory: objects, sysroot and target
+# tree of two would mix.
+KR_ARCH_RECORD := $(BUILD_DIR)/.kitroot-arch
+ifeq ($(need_config),y)
+ifneq ($(KR_ARCH),)
+ifeq ($(wildcard $(KR_ARCH_RECORD)),)
+$(shell mkdir -p $(BUILD_DIR))
+$(file >$(KR_ARCH_RECORD),$(KR_ARCH))
+else ifneq ($(file <$(KR_ARCH_RECORD)),$(KR_ARCH))
+$(error $(O) holds a build for $(file <$(KR_ARCH_RECORD)), but .config is for $(KR_ARCH): \
+	use another output directory (make O=DIR ...) or run make clean first)
+endif
+endif
+endif
+
 include $(TOPDIR)/toolchain/toolchain.mk $(TOPDIR)/toolchain/toolchain-wrapper.mk
 include $(TOPDIR)/kernel/linux.mk $(TOPDIR)/kernel/linux-tools.mk
 include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))

@@ -24,8 +24,9 @@ LINUX_MAKE = $(MAKE) -C $(LINUX_DIR) O=$(LINUX_BUILDDIR) ARCH=$(KR_LINUX_ARCH) \
 	KBUILD_BUILD_USER=kitroot KBUILD_BUILD_HOST=kitroot \
 	KBUILD_BUILD_VERSION=1
 
-# Base file first, then the fragments, then the board's: later wins.
+# Arch base, common, the chosen fragments, then the board's: later wins.
 LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
+	$(TOPDIR)/kernel/configs/common.config \
 	$(addprefix $(TOPDIR)/kernel/configs/,$(call qstrip,$(KR_LINUX_FRAGMENTS))) \
 	$(addprefix $(TOPDIR)/,$(call qstrip,$(KR_BOARD_LINUX_FRAGMENTS)))
 
@@ -56,7 +57,9 @@ $(eval $(generic-package))
 $(LINUX_DIR)/.stamp_configured: $(LINUX_FRAGMENTS)
 
 # Interactive kernel configuration; the result is kept in the build until
-# linux-update-config writes it back as the arch's base file.
+# linux-update-config writes it back as the arch's base file.  That file
+# is applied on top of allnoconfig, so it takes the whole .config (a
+# savedefconfig, relative to Kconfig's defaults, would lose symbols).
 .PHONY: linux-menuconfig linux-savedefconfig linux-update-config
 linux-menuconfig: $(LINUX_DIR)/.stamp_configured
 	$(LINUX_MAKE) menuconfig
@@ -66,6 +69,6 @@ linux-savedefconfig: $(LINUX_DIR)/.stamp_configured
 	$(LINUX_MAKE) savedefconfig
 	@echo "wrote $(LINUX_BUILDDIR)/defconfig"
 
-linux-update-config: linux-savedefconfig
-	cp $(LINUX_BUILDDIR)/defconfig $(TOPDIR)/kernel/configs/$(KR_ARCH).config
+linux-update-config: $(LINUX_DIR)/.stamp_configured
+	cp $(LINUX_BUILDDIR)/.config $(TOPDIR)/kernel/configs/$(KR_ARCH).config
 	@echo "wrote kernel/configs/$(KR_ARCH).config; fragments still apply on top"

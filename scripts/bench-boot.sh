@@ -1,5 +1,5 @@
 #!/bin/sh
-# usage: bench-boot.sh [IMAGES_DIR] [RUNS]
+# usage: bench-boot.sh [O] [RUNS]
 #
 # Boots the build RUNS times (default 3) and reports, per run and as the
 # median: the guest's uptime when init printed "boot complete" and the
@@ -7,8 +7,12 @@
 # prints figures and fails only if the system does not boot.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-images=${1:-$top/output/images}
+o=${1:-$top/output}
 runs=${2:-3}
+images=$o/images
+board=$(sed -n 's/^KR_BOARD_DIR="\(.*\)"$/\1/p' "$o/.config")
+qemu=$(sed -n 's/^KR_QEMU_SYSTEM="\(.*\)"$/\1/p' "$o/.config")
+[ -n "$board" ] || { echo "bench-boot: $o/.config names no board: build first" >&2; exit 1; }
 . "$top/test/qemu-console.sh"
 
 guests="" walls=""
@@ -16,7 +20,7 @@ i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	log=$(mktemp)
-	console_start "$log" sh "$top/board/qemu/x86_64/run-qemu.sh" "$images"
+	console_start "$log" sh "$top/$board/run-qemu.sh" "$images"
 	if ! console_wait 'kitroot: boot complete in [0-9]+ ms' 180; then
 		console_stop
 		echo "bench-boot: run $i did not boot; console:" >&2
@@ -32,6 +36,6 @@ while [ "$i" -lt "$runs" ]; do
 done
 median() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "median of $runs: guest $(median "$guests") ms, wall $(median "$walls") ms" \
-	"(accel: $(sh "$top/scripts/qemu-accel.sh" qemu-system-x86_64))"
-echo "kernel $(wc -c < "$images/bzImage") bytes," \
+	"(accel: $(sh "$top/scripts/qemu-accel.sh" "$qemu"))"
+echo "kernel $(wc -c < "$images/$(sed -n 's/^KR_LINUX_IMAGE="\(.*\)"$/\1/p' "$o/.config")") bytes," \
 	"initramfs $(cat "$images"/rootfs.cpio.* | wc -c) bytes"

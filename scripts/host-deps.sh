@@ -8,10 +8,11 @@
 set -eu
 
 arch=${1:-x86_64}
-triplet=
 case "$arch" in
-x86_64|"") triplet=x86_64-linux-gnu ;;
-*) echo "host-deps: unknown architecture '$arch'" >&2; exit 1 ;;
+x86_64|"") triplet=x86_64-linux-gnu qemu=qemu-system-x86_64 qemu_pkg=qemu-system-x86 ;;
+aarch64) triplet=aarch64-linux-gnu qemu=qemu-system-aarch64 qemu_pkg=qemu-system-arm ;;
+s390x) triplet=s390x-linux-gnu qemu=qemu-system-s390x qemu_pkg=qemu-system-misc ;;
+*) echo "host-deps: unknown architecture '$arch' (x86_64, aarch64, s390x)" >&2; exit 1 ;;
 esac
 
 # need KIND WHAT PACKAGE: KIND is cmd (a program on PATH) or file.
@@ -49,7 +50,7 @@ need file /usr/share/keyrings/debian-archive-keyring.gpg debian-archive-keyring
 need file /usr/include/ncurses.h libncurses-dev
 need file /usr/include/libelf.h libelf-dev
 need file /usr/include/openssl/ssl.h libssl-dev
-need cmd qemu-system-x86_64 qemu-system-x86
+need cmd "$qemu" "$qemu_pkg"
 
 # The native x86_64 triplet names come with gcc and binutils themselves.
 [ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ] &&

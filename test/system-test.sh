@@ -1,24 +1,31 @@
-# The system test: build qemu_x86_64_defconfig from scratch in a
+# The system test: build each QEMU configuration from scratch in a
 # temporary output directory, boot it in QEMU (TCG unless KVM really
 # works), and check it over the serial console as a user would.
-# Sourced by test/run.sh.
+# KR_TEST_CONFIGS picks the configurations (default: all three QEMU
+# ones).  Sourced by test/run.sh.
 
 . "$top/test/qemu-console.sh"
 
 sys_build() {
-	make -C "$top" O="$sys_o" qemu_x86_64_defconfig &&
+	make -C "$top" O="$sys_o" "${sys_config}_defconfig" &&
 	make -C "$top" O="$sys_o" -j2
 }
 
-# Every target ELF: x86-64, static (no program interpreter), PIE, and
-# free of host header paths and of the build directory's path.
+# A string setting of the built configuration.
+sys_setting() {
+	sed -n "s/^$1=\"\(.*\)\"\$/\1/p" "$sys_o/.config"
+}
+
+# Every target ELF: the target's machine, static (no program
+# interpreter), PIE, linked -z now, and free of host header paths and
+# of the build directory's path.
 sys_target_elves() {
 	n=0
 	for f in $(find "$sys_o/target" -type f); do
 		head -c 4 "$f" | grep -q ELF || continue
 		n=$((n + 1))
 		hdr=$(readelf -h "$f")
-		echo "$hdr" | grep -q 'Machine:.*X86-64' || { echo "$f: not x86-64"; return 1; }
+		echo "$hdr" | grep -q "Machine:.*$sys_machine" || { echo "$f: not $sys_machine"; return 1; }
 		echo "$hdr" | grep -q 'Type:.*DYN' || { echo "$f: not a PIE"; return 1; }
 		if readelf -l "$f" | grep -q INTERP; then echo "$f: dynamically linked"; return 1; fi
 		if grep -aq -e /usr/include -e "$sys_o" "$f"; then echo "$f: host path inside"; return 1; fi
@@ -30,8 +37,25 @@ sys_target_elves() {
 	[ "$n" -ge 2 ]
 }
 
-sys_expect() { # NAME CMD EXPECTED-REGEX
+# sys_expect NAME CMD REGEX: the output of CMD, lines joined by spaces,
+# must match REGEX.
+# The configuration's own wrapper compiles a C program into a static PIE
+# for the target, and refuses a host include directory.
+sys_wrapper() {
+	cc=$(echo "$sys_o"/host/bin/*-kitroot-linux-musl-gcc)
+	src="$work/hello-$sys_config.c"
+	printf '#include <stdio.h>\nint main(void) { return puts("hello") < 0; }\n' > "$src"
+	"$cc" -o "$work/hello-$sys_config" "$src" || return 1
+	readelf -h "$work/hello-$sys_config" | grep -q "Machine:.*$sys_machine" || return 1
+	readelf -h "$work/hello-$sys_config" | grep -q 'Type:.*DYN' || return 1
+	! readelf -l "$work/hello-$sys_config" | grep -q INTERP || return 1
+	! "$cc" -I/usr/include -c "$src" -o "$work/hello.o" 2> "$work/refuse-$sys_config.err" &&
+	grep -q "refusing '-I/usr/include'" "$work/refuse-$sys_config.err"
+}
+
+sys_expect() {
 	out=$(console_run "$2" 30) || { echo "no answer to: $2"; return 1; }
+	out=$(printf '%s' "$out" | tr '\n' ' ')
 	echo "$2 -> $out"
 	echo "$out" | grep -Eq "$3"
 }
@@ -64,7 +88,7 @@ sys_kconfig_errors() {
 
 # A build killed in the middle of a step resumes with a plain `make`.
 sys_resume() {
-	make -C "$top" O="$sys_o" qemu_x86_64_defconfig > /dev/null || return 1
+	make -C "$top" O="$sys_o" "${sys_config}_defconfig" > /dev/null || return 1
 	make -C "$top" O="$sys_o" busybox-rebuild > "$work/interrupted.log" 2>&1 &
 	pid=$!
 	sleep 4
@@ -79,62 +103,86 @@ sys_resume() {
 	[ "$sys_o/images/rootfs.cpio.xz" -nt "$sys_o/build/busybox-1.37.0/.stamp_installed" ]
 }
 
-run_system_test() {
-	sys_o="$work/o-system"
+# sys_test_config NAME: build configs/NAME_defconfig, boot it, check it.
+sys_test_config() {
+	sys_config=$1
+	sys_o="$work/o-$sys_config"
+	c=$sys_config
 	t0=$(date +%s)
 	touch "$work/build-start"
-	if ! sys_build > "$work/build.log" 2>&1; then
-		fail "system-build (qemu_x86_64_defconfig)"
-		tail -n 40 "$work/build.log" | sed 's/^/    /'
+	if ! sys_build > "$work/build-$c.log" 2>&1; then
+		fail "$c-build"
+		tail -n 40 "$work/build-$c.log" | sed 's/^/    /'
 		return 0
 	fi
-	pass "system-build (qemu_x86_64_defconfig, $(( $(date +%s) - t0 )) s)"
-	tail -n 6 "$work/build.log"
-	check system-source-tree-untouched sys_tree_untouched
-	check system-outputs test -s "$sys_o/images/bzImage" -a -s "$sys_o/images/rootfs.cpio.xz"
-	check system-target-binaries sys_target_elves
+	pass "$c-build ($(( $(date +%s) - t0 )) s)"
+	tail -n 6 "$work/build-$c.log"
+	sys_arch=$(sys_setting KR_ARCH)
+	sys_machine=$(sys_setting KR_ELF_MACHINE)
+	board=$(sys_setting KR_BOARD_DIR)
+	image=$(sys_setting KR_LINUX_IMAGE)
+	check "$c-source-tree-untouched" sys_tree_untouched
+	check "$c-outputs" test -s "$sys_o/images/$image" -a -s "$sys_o/images/rootfs.cpio.xz"
+	check "$c-target-binaries" sys_target_elves
+	check "$c-wrapper" sys_wrapper
 
-	log="$work/console.log"
-	console_start "$log" sh "$top/board/qemu/x86_64/run-qemu.sh" "$sys_o/images"
-	if console_wait 'kitroot: boot complete in [0-9]+ ms' 180; then
+	log="$work/console-$c.log"
+	console_start "$log" sh "$top/$board/run-qemu.sh" "$sys_o/images"
+	if console_wait 'kitroot: boot complete in [0-9]+ ms' 300; then
 		wall=$(console_elapsed_ms)
 		guest=$(console_text | sed -n 's/.*kitroot: boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
-		pass "system-boot (guest uptime ${guest} ms at boot complete, ${wall} ms wall from QEMU start)"
+		pass "$c-boot (guest uptime ${guest} ms at boot complete, ${wall} ms wall from QEMU start)"
 	else
-		fail "system-boot (no boot-complete line)"
+		fail "$c-boot (no boot-complete line)"
 		console_text | tail -n 30 | sed 's/^/    console: /'
 		console_stop
 		return 0
 	fi
 	# The shell may still be starting: wait for its first answer.
 	console_run true 30 > /dev/null || true
-	check system-uname sys_expect uname "uname -m" '^x86_64$'
-	check system-pid1-is-our-init sys_expect pid1 \
+	check "$c-uname" sys_expect uname "uname -m" "^$sys_arch\$"
+	check "$c-busybox-runs" sys_expect busybox \
+		'echo "$(busybox | head -n 1 | cut -d" " -f1-2) $(echo 6 7 | awk "{ print \$1 * \$2 }")"' \
+		'^BusyBox v1\.37\.0 42$'
+
+	check "$c-pid1-is-our-init" sys_expect pid1 \
 		'cat /proc/1/comm; readlink /proc/1/exe; /sbin/init --version' \
-		'^init.*/sbin/init.*kitroot-init'
-	check system-skeleton sys_expect ls 'ls / | tr "\n" " "' \
-		'bin dev etc init proc root run sbin sys tmp usr var'
-	check system-os-release sys_expect osrel 'cat /etc/os-release' 'VARIANT_ID=qemu_x86_64'
-	check system-hostname sys_expect hostname 'hostname' '^kitroot$'
-	check system-mounts sys_expect mounts \
+		'^init /sbin/init kitroot-init '
+	check "$c-skeleton" sys_expect ls 'ls / | cat' \
+		'^bin dev etc init proc root run sbin sys tmp usr var$'
+	check "$c-os-release" sys_expect osrel 'cat /etc/os-release' "VARIANT_ID=$c"
+	check "$c-hostname" sys_expect hostname 'hostname' '^kitroot$'
+	check "$c-mounts" sys_expect mounts \
 		'for m in /proc /sys /dev /dev/pts /dev/shm /run /tmp /sys/fs/cgroup; do grep -q " $m " /proc/mounts && echo ok-$m; done | wc -l' '^8$'
-	check system-reaps-orphans sys_expect reap \
+	check "$c-reaps-orphans" sys_expect reap \
 		'sh -c "sleep 0.2 & exit 0"; sleep 1; cat /proc/[0-9]*/stat 2>/dev/null | awk "\$3 == \"Z\"" | wc -l' '^0$'
-	check system-loopback-up sys_expect lo 'cat /sys/class/net/lo/operstate' 'unknown|up'
+	check "$c-loopback-up" sys_expect lo 'cat /sys/class/net/lo/operstate' 'unknown|up'
 	console_send poweroff
 	if console_wait 'reboot: Power down' 60 && ! { sleep 2; console_alive; }; then
-		pass "system-poweroff"
+		pass "$c-poweroff"
 	else
-		fail "system-poweroff (QEMU still running or no clean power-down)"
+		fail "$c-poweroff (QEMU still running or no clean power-down)"
 		console_text | tail -n 20 | sed 's/^/    console: /'
 	fi
 	console_text | grep -q 'kitroot: stopping for poweroff' &&
-		pass "system-init-stops-services" || fail "system-init-stops-services"
+		pass "$c-init-stops-services" || fail "$c-init-stops-services"
 	console_stop
-	check system-resume-after-interrupt sys_resume
-	check system-kconfig-errors sys_kconfig_errors
 	if [ "$failed" -gt 0 ]; then
 		echo "console log (tail):"
 		console_text | tail -n 30 | sed 's/^/    /'
 	fi
+}
+
+run_system_test() {
+	configs=${KR_TEST_CONFIGS:-qemu_x86_64 qemu_aarch64_virt qemu_s390x}
+	first=
+	for c in $configs; do
+		sys_test_config "$c"
+		[ -n "$first" ] || first=$c
+	done
+	# Once, on the first configuration's build (its output dir is kept).
+	sys_config=$first
+	sys_o="$work/o-$first"
+	check resume-after-interrupt sys_resume
+	check kconfig-errors sys_kconfig_errors
 }
