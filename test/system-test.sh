@@ -37,8 +37,6 @@ sys_target_elves() {
 	[ "$n" -ge 2 ]
 }
 
-# sys_expect NAME CMD REGEX: the output of CMD, lines joined by spaces,
-# must match REGEX.
 # The configuration's own wrapper compiles a C program into a static PIE
 # for the target, and refuses a host include directory.
 sys_wrapper() {
@@ -53,6 +51,8 @@ sys_wrapper() {
 	grep -q "refusing '-I/usr/include'" "$work/refuse-$sys_config.err"
 }
 
+# sys_expect NAME CMD REGEX: the output of CMD, lines joined by spaces,
+# must match REGEX.
 sys_expect() {
 	out=$(console_run "$2" 30) || { echo "no answer to: $2"; return 1; }
 	out=$(printf '%s' "$out" | tr '\n' ' ')
