@@ -86,6 +86,18 @@ sys_kconfig_errors() {
 	grep -q "configs/qemu_x86_64_defconfig:$line:warning: unknown symbol: KR_NO_SUCH_SYMBOL" "$work/kc2.log"
 }
 
+# An output directory that built one architecture refuses another.
+sys_arch_mix() {
+	other=qemu_s390x
+	[ "$sys_config" != qemu_s390x ] || other=qemu_x86_64
+	make -C "$top" O="$sys_o" "${other}_defconfig" > /dev/null || return 1
+	! make -C "$top" O="$sys_o" > "$work/mix.log" 2>&1 || return 1
+	cat "$work/mix.log"
+	grep -q "holds a build for .*use another output directory (make O=DIR ...) or run make clean" \
+		"$work/mix.log" &&
+	make -C "$top" O="$sys_o" "${sys_config}_defconfig" > /dev/null
+}
+
 # A build killed in the middle of a step resumes with a plain `make`.
 sys_resume() {
 	make -C "$top" O="$sys_o" "${sys_config}_defconfig" > /dev/null || return 1
@@ -183,6 +195,7 @@ run_system_test() {
 	# Once, on the first configuration's build (its output dir is kept).
 	sys_config=$first
 	sys_o="$work/o-$first"
+	check arch-mix-refused sys_arch_mix
 	check resume-after-interrupt sys_resume
 	check kconfig-errors sys_kconfig_errors
 }
