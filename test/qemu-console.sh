@@ -3,6 +3,7 @@
 #   console_start LOG CMD...    start QEMU with the serial line on stdio
 #   console_wait  PATTERN SECS  wait for an extended regex in the log
 #   console_run   CMD SECS      run CMD in the guest shell, print its output
+#   console_wait_exit SECS      wait for QEMU to exit (guest power-off)
 #   console_stop                kill QEMU if it is still running
 # The guest's output goes to LOG as the serial line gives it (\r\n);
 # console_text prints it without the \r.
@@ -54,6 +55,15 @@ console_run() {
 	printf 'echo KR-BEGIN-"%s"; %s; echo KR-END-"%s"\n' "$_n" "$1" "$_n" >&7
 	console_wait "^$_e\$" "$2" || return 1
 	console_text | sed -n "/^$_b\$/,/^$_e\$/p" | sed '1d;$d'
+}
+
+# Waits up to SECS for QEMU to exit by itself.
+console_wait_exit() {
+	_deadline=$(( $(date +%s) + $1 ))
+	while console_alive; do
+		[ "$(date +%s)" -lt "$_deadline" ] || return 1
+		sleep 0.2
+	done
 }
 
 console_send() {
