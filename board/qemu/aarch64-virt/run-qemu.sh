@@ -6,11 +6,10 @@
 set -eu
 images=$1
 shift
-initrd=$(ls "$images"/rootfs.cpio.* 2>/dev/null | head -n 1)
-[ -f "$images/Image" ] && [ -n "$initrd" ] ||
-	{ echo "run-qemu: no Image and rootfs.cpio.* in $images: run make first" >&2; exit 1; }
+. "$(dirname "$0")/../boot-files.sh"
+boot_files "$images" Image
 exec qemu-system-aarch64 -M virt,gic-version=3 -accel tcg -cpu cortex-a57 -m 256 -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
-	-kernel "$images/Image" -initrd "$initrd" \
+	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyAMA0 panic=-1 quiet loglevel=4 ${KR_KERNEL_CMDLINE:-}" \
 	-device virtio-rng-pci "$@"

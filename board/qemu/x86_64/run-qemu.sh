@@ -9,11 +9,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 accel=$(sh "$here/../../../scripts/qemu-accel.sh" qemu-system-x86_64)
 cpu=max
 [ "$accel" = kvm ] && cpu=host
-initrd=$(ls "$images"/rootfs.cpio.* 2>/dev/null | head -n 1)
-[ -f "$images/bzImage" ] && [ -n "$initrd" ] ||
-	{ echo "run-qemu: no bzImage and rootfs.cpio.* in $images: run make first" >&2; exit 1; }
+. "$here/../boot-files.sh"
+boot_files "$images" bzImage
 exec qemu-system-x86_64 -M q35 -accel "$accel" -cpu "$cpu" -m 256 -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
-	-kernel "$images/bzImage" -initrd "$initrd" \
+	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 quiet loglevel=4 ${KR_KERNEL_CMDLINE:-}" \
 	-device virtio-rng-pci "$@"
