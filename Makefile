@@ -40,10 +40,13 @@ else
 Q := @
 endif
 
-# Reproducible by default; a user may pin their own date.
-SOURCE_DATE_EPOCH ?= 1767225600
-export SOURCE_DATE_EPOCH
+# Outputs must not depend on the builder's locale or time zone.  LANG
+# and the other LC_ variables are pinned too, although LC_ALL overrides
+# them: ccache hashes them, and another builder's locale would otherwise
+# miss the compiler cache every time.
 export LC_ALL := C
+export LANG := C
+unexport LANGUAGE LC_CTYPE LC_MESSAGES
 export TZ := UTC
 
 # Goals that work without a configuration (and must not create one).
@@ -72,6 +75,24 @@ endif
 # Kconfig writes strings quoted; the rest of the tree wants them bare.
 $(foreach v,$(filter KR_%,$(.VARIABLES)),\
 	$(if $(filter "%,$(value $(v))),$(eval $(v) := $(call qstrip,$(value $(v))))))
+
+# The one date every output carries (docs/reproducibility.md): the
+# environment's or command line's, else the config's, else the date of
+# the kitroot commit.  Recorded in O, so a new date rebuilds what holds it.
+ifeq ($(need_config),y)
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(or $(KR_SOURCE_DATE_EPOCH),$(shell sh $(TOPDIR)/scripts/source-date-epoch.sh $(TOPDIR)))
+endif
+ifneq ($(shell case '$(SOURCE_DATE_EPOCH)' in (''|*[!0-9]*) echo bad;; esac),)
+$(error SOURCE_DATE_EPOCH must be a number of seconds since 1970, not '$(SOURCE_DATE_EPOCH)')
+endif
+SOURCE_DATE_EPOCH_RECORD := $(O)/.source-date-epoch
+ifneq ($(file <$(SOURCE_DATE_EPOCH_RECORD)),$(SOURCE_DATE_EPOCH))
+$(shell mkdir -p $(O))
+$(file >$(SOURCE_DATE_EPOCH_RECORD),$(SOURCE_DATE_EPOCH))
+endif
+endif
+export SOURCE_DATE_EPOCH
 
 # One architecture per output directory: objects, sysroot and target
 # tree of two would mix.
@@ -106,6 +127,17 @@ host-deps:
 .PHONY: source
 source: $(foreach p,host-linux-tools linux $(ROOTFS_PACKAGES),$(p)-source)
 
+# Two builds with everything varied that must not matter, compared
+# byte for byte; and a rebuild checked against published checksums.
+# docs/reproducibility.md.
+.PHONY: reproducibility-check verify
+reproducibility-check: $(KR_CONFIG)
+	$(Q)sh $(TOPDIR)/scripts/host-deps.sh $(KR_ARCH) reproducibility
+	$(Q)sh $(TOPDIR)/scripts/reproducibility-check.sh $(TOPDIR) $(KR_CONFIG) $(REFERENCE)
+verify: $(KR_CONFIG)
+	$(Q)if [ -z "$(SUMS)" ]; then echo "usage: make verify SUMS=path/to/SHA256SUMS" >&2; exit 1; fi
+	$(Q)sh $(TOPDIR)/scripts/verify.sh $(TOPDIR) $(KR_CONFIG) $(abspath $(SUMS))
+
 .PHONY: clean distclean
 clean:
 	rm -rf $(BUILD_DIR) $(HOST_DIR) $(SYSROOT) $(TARGET_DIR) $(IMAGES_DIR) $(BUILD_TIME_LOG)
@@ -139,6 +171,11 @@ help:
 	@echo 'Per package (NAME as in pkg/NAME, linux, musl, ...):'
 	@echo '  NAME NAME-source NAME-rebuild NAME-reconfigure NAME-dirclean'
 	@echo '  linux-menuconfig linux-savedefconfig linux-update-config busybox-menuconfig'
+	@echo
+	@echo 'Reproducibility (docs/reproducibility.md):'
+	@echo '  reproducibility-check  - build this config twice, varied, and compare the images'
+	@echo '                           (REFERENCE=DIR: compare against that finished build)'
+	@echo '  verify SUMS=FILE       - rebuild and compare with a published SHA256SUMS'
 	@echo
 	@echo 'Tests:'
 	@echo '  test                   - unit tests, then build and boot qemu_x86_64_defconfig'

@@ -22,7 +22,14 @@ LINUX_MAKE = $(MAKE) -C $(LINUX_DIR) O=$(LINUX_BUILDDIR) ARCH=$(KR_LINUX_ARCH) \
 	$(if $(KR_CCACHE),CC="ccache $(KR_CROSS_COMPILE)gcc" HOSTCC="ccache gcc") \
 	KBUILD_BUILD_TIMESTAMP="@$(SOURCE_DATE_EPOCH)" \
 	KBUILD_BUILD_USER=kitroot KBUILD_BUILD_HOST=kitroot \
-	KBUILD_BUILD_VERSION=1
+	KBUILD_BUILD_VERSION=1 \
+	$(LINUX_NO_HOST_PROBES)
+
+# Kconfig records the version of the host's rustc, bindgen and pahole in
+# .config (CONFIG_RUSTC_VERSION...), so a build machine with Rust gave
+# another linux.config than one without.  kitroot builds no Rust and no
+# BTF: `false` makes each probe answer 0 on every machine.
+LINUX_NO_HOST_PROBES = RUSTC=false HOSTRUSTC=false BINDGEN=false PAHOLE=false
 
 # Arch base, common, the chosen fragments, then the board's: later wins.
 LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
@@ -72,3 +79,6 @@ linux-savedefconfig: $(LINUX_DIR)/.stamp_configured
 linux-update-config: $(LINUX_DIR)/.stamp_configured
 	cp $(LINUX_BUILDDIR)/.config $(TOPDIR)/kernel/configs/$(KR_ARCH).config
 	@echo "wrote kernel/configs/$(KR_ARCH).config; fragments still apply on top"
+
+# The kernel's version string holds the date (KBUILD_BUILD_TIMESTAMP).
+$(LINUX_DIR)/.stamp_built: $(SOURCE_DATE_EPOCH_RECORD)

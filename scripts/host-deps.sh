@@ -1,7 +1,8 @@
 #!/bin/sh
-# usage: host-deps.sh [ARCH]
+# usage: host-deps.sh [ARCH] [reproducibility]
 #
-# Checks that the build machine has every tool kitroot needs for ARCH.
+# Checks that the build machine has every tool kitroot needs for ARCH
+# (and with "reproducibility", the tools make reproducibility-check uses).
 # On Debian or Ubuntu, as root, it installs what is missing with apt-get;
 # elsewhere it lists what is missing and the Debian package names.
 # Fast when all is there: one `command -v` or file test per need.
@@ -51,6 +52,13 @@ need file /usr/include/ncurses.h libncurses-dev
 need file /usr/include/libelf.h libelf-dev
 need file /usr/include/openssl/ssl.h libssl-dev
 need cmd "$qemu" "$qemu_pkg"
+if [ "${2:-}" = reproducibility ]; then
+	need cmd faketime faketime
+	need cmd disorderfs disorderfs
+	need cmd fusermount fuse3
+	need cmd unshare util-linux
+	need cmd taskset util-linux
+fi
 
 # The native x86_64 triplet names come with gcc and binutils themselves.
 [ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ] &&

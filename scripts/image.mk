@@ -15,7 +15,7 @@ ROOTFS_COMPRESS = $(if $(KR_ROOTFS_GZIP),gzip -n -9 -c,\
 	$(if $(KR_ROOTFS_ZSTD),zstd -q -19 -T1 -c,xz -q -9 -T1 --check=crc32 -c))
 ROOTFS_CPIO = $(IMAGES_DIR)/rootfs.cpio.$(ROOTFS_EXT)
 
-$(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) \
+$(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RECORD) \
 		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/scripts/mkcpio-list.sh
 	@$(call MESSAGE,rootfs,$(notdir $@),Generating)
 	$(Q)mkdir -p $(IMAGES_DIR)
@@ -29,6 +29,16 @@ $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) \
 .PHONY: rootfs world
 rootfs: $(ROOTFS_CPIO)
 
+# What a rebuilder needs (images/build-info) and the checksums of every
+# output (images/SHA256SUMS): docs/reproducibility.md.
+BUILD_INFO = $(IMAGES_DIR)/build-info
+$(BUILD_INFO): $(ROOTFS_CPIO) $(LINUX_TARGET_INSTALL) $(KR_CONFIG) $(SOURCE_DATE_EPOCH_RECORD) \
+		$(TOPDIR)/scripts/build-info.sh
+	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf \
+		--savedefconfig=$(BUILD_DIR)/build-info.defconfig Config.in
+	$(Q)KR_VERSION=$(KR_VERSION) KR_ARCH=$(KR_ARCH) sh $(TOPDIR)/scripts/build-info.sh \
+		$(IMAGES_DIR) $(TOPDIR) $(BUILD_DIR)/build-info.defconfig $(KR_GNU_TRIPLET)
+
 # Everything, then a summary of what was made and how to boot it.
-world: linux rootfs
+world: linux rootfs $(BUILD_INFO)
 	@sh $(TOPDIR)/scripts/summary.sh $(IMAGES_DIR) $(BUILD_TIME_LOG) "$(if $(filter $(TOPDIR)/output,$(O)),,O=$(O))"

@@ -98,6 +98,38 @@ t_host_deps() {
 	! sh "$top/scripts/host-deps.sh" vax 2>/dev/null
 }
 
+# The outputs' date: the commit's in a checkout, the one `git archive`
+# wrote into scripts/commit-date in an export, else a clear error.
+t_source_date_epoch() {
+	d="$work/sde"
+	mkdir -p "$d/export/scripts"
+	if [ -d "$top/.git" ]; then
+		[ "$(sh "$top/scripts/source-date-epoch.sh" "$top")" = "$(git -C "$top" log -1 --format=%ct)" ] || return 1
+	fi
+	echo 1700000000 > "$d/export/scripts/commit-date"
+	[ "$(sh "$top/scripts/source-date-epoch.sh" "$d/export")" = 1700000000 ] || return 1
+	printf '$Format:%%ct$\n' > "$d/export/scripts/commit-date"
+	! sh "$top/scripts/source-date-epoch.sh" "$d/export" 2> "$d/err" || return 1
+	cat "$d/err"
+	grep -q "cannot tell this tree's commit date" "$d/err" || return 1
+	! make -C "$top" O="$d/o" SOURCE_DATE_EPOCH=yesterday source > "$d/make.log" 2>&1 || return 1
+	cat "$d/make.log"
+	grep -q "SOURCE_DATE_EPOCH must be a number of seconds since 1970, not 'yesterday'" "$d/make.log"
+}
+
+# make verify refuses a file that is not a SHA256SUMS before building.
+t_verify_bad_sums() {
+	d="$work/verify"
+	mkdir -p "$d"
+	echo "not a checksum" > "$d/SHA256SUMS"
+	printf 'KR_ARCH_X86_64=y\n' > "$d/config"
+	! sh "$top/scripts/verify.sh" "$top" "$d/config" "$d/SHA256SUMS" 2> "$d/err" || return 1
+	cat "$d/err"
+	grep -q "is not a SHA256SUMS file" "$d/err" || return 1
+	! sh "$top/scripts/verify.sh" "$top" "$d/config" "$d/none" 2> "$d/err2" || return 1
+	grep -q "no checksum file at $d/none" "$d/err2"
+}
+
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
@@ -106,4 +138,6 @@ run_infra_tests() {
 	check infra-kconfig-fragment-check t_check_kconfig
 	check infra-unknown-defconfig t_unknown_defconfig
 	check infra-host-deps t_host_deps
+	check infra-source-date-epoch t_source_date_epoch
+	check infra-verify-bad-sums t_verify_bad_sums
 }

@@ -188,6 +188,21 @@ sys_test_config() {
 	fi
 }
 
+# A second build of the first configuration, with everything varied
+# that must not matter (scripts/reproducibility-check.sh), gives the
+# same bytes as the one the test already made and booted.
+sys_reproducible() {
+	t0=$(date +%s)
+	if KR_REPRO_DIR="$work/repro" make -C "$top" O="$sys_o" reproducibility-check \
+		REFERENCE="$sys_o" > "$work/repro.log" 2>&1; then
+		pass "$sys_config-reproducible ($(( $(date +%s) - t0 )) s;$(sed -n 's/.*varied:/ varied:/p' "$work/repro.log"))"
+		grep -A 20 ' files bit-identical' "$work/repro.log"
+	else
+		fail "$sys_config-reproducible"
+		tail -n 60 "$work/repro.log" | sed 's/^/    /'
+	fi
+}
+
 run_system_test() {
 	configs=${KR_TEST_CONFIGS:-qemu_x86_64 qemu_aarch64_virt qemu_s390x}
 	first=
@@ -198,6 +213,7 @@ run_system_test() {
 	# Once, on the first configuration's build (its output dir is kept).
 	sys_config=$first
 	sys_o="$work/o-$first"
+	sys_reproducible
 	check arch-mix-refused sys_arch_mix
 	check resume-after-interrupt sys_resume
 	check kconfig-errors sys_kconfig_errors

@@ -1,0 +1,73 @@
+#!/bin/sh
+# usage: verify.sh TOPDIR CONFIG SUMS
+#
+# Rebuilds CONFIG from scratch in a new output directory and checks the
+# result against SUMS, a published images/SHA256SUMS.  When a
+# build-info sits beside SUMS, its SOURCE_DATE_EPOCH is used and its
+# commit compared with this tree's (docs/reproducibility.md).
+# KR_VERIFY_DIR picks the output directory (default: a new one in /tmp).
+set -eu
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
+
+top=$1 config=$2 sums=$3
+say() { echo "verify: $*"; }
+[ -f "$sums" ] || { say "no checksum file at $sums" >&2; exit 1; }
+[ -f "$config" ] || { say "no configuration at $config (run make <name>_defconfig first)" >&2; exit 1; }
+if ! grep -Eq '^[0-9a-f]{64}  [^/]+$' "$sums" || grep -Evq '^[0-9a-f]{64}  [^/]+$' "$sums"; then
+	say "$sums is not a SHA256SUMS file (lines of: <sha256>  <file name>)" >&2
+	exit 1
+fi
+
+info=$(dirname "$sums")/build-info
+if [ -f "$info" ]; then
+	SOURCE_DATE_EPOCH=$(sed -n 's/^source-date-epoch: \([0-9]*\).*/\1/p' "$info")
+	export SOURCE_DATE_EPOCH
+	say "using SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH from $info"
+	published=$(sed -n 's/^kitroot-commit: //p' "$info")
+	here=$(git -C "$top" rev-parse HEAD 2>/dev/null || echo unknown)
+	case "$published" in
+	"$here") ;;
+	*) say "WARNING: the images were built from commit $published, this tree is $here" >&2 ;;
+	esac
+fi
+
+o=${KR_VERIFY_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/kitroot-verify.XXXXXX")/output}
+mkdir -p "$o"
+cp "$config" "$o/.config"
+say "rebuilding in $o (log: $o/verify-build.log)"
+if ! { make -C "$top" O="$o" olddefconfig && make -C "$top" O="$o" -j2; } > "$o/verify-build.log" 2>&1; then
+	tail -n 30 "$o/verify-build.log" >&2
+	say "the rebuild failed: see $o/verify-build.log" >&2
+	exit 1
+fi
+
+status=0 n=0
+while read -r sum name; do
+	n=$((n + 1))
+	if [ ! -f "$o/images/$name" ]; then
+		echo "MISSING  $name (the rebuild did not make it)"
+		status=1
+	elif [ "$(sha256sum < "$o/images/$name" | cut -d' ' -f1)" = "$sum" ]; then
+		echo "OK       $name"
+	else
+		echo "DIFFERS  $name"
+		status=1
+	fi
+done < "$sums"
+for f in $(cd "$o/images" && ls); do
+	grep -q "  $f\$" "$sums" || [ "$f" = SHA256SUMS ] || echo "EXTRA    $f (made by the rebuild, not in $sums)"
+done
+if [ "$status" = 0 ]; then
+	say "OK: all $n files in $sums match the rebuild"
+else
+	say "FAILED: the rebuild in $o does not match $sums"
+	if [ -f "$info" ]; then
+		if diff "$info" "$o/images/build-info" > "$o/build-info.diff"; then
+			say "build-info is identical, so this is a reproducibility bug: please report it"
+		else
+			say "build-info differs from the published one (the cause, most likely):"
+			sed 's/^/    /' "$o/build-info.diff"
+		fi
+	fi
+fi
+exit "$status"
