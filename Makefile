@@ -77,10 +77,12 @@ $(foreach v,$(filter KR_%,$(.VARIABLES)),\
 	$(if $(filter "%,$(value $(v))),$(eval $(v) := $(call qstrip,$(value $(v))))))
 
 # The one date every output carries (docs/reproducibility.md): the
-# environment's or command line's, else the config's, else the date of
-# the kitroot commit.  Recorded in O, so a new date rebuilds what holds it.
+# environment's or command line's unless empty, else the config's, else
+# the date of the kitroot commit.  Recorded in O, so a new date rebuilds
+# what holds it.  Exported only here: `make test` must not hand an empty
+# one to the builds it starts.
 ifeq ($(need_config),y)
-ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+ifeq ($(SOURCE_DATE_EPOCH),)
 SOURCE_DATE_EPOCH := $(or $(KR_SOURCE_DATE_EPOCH),$(shell sh $(TOPDIR)/scripts/source-date-epoch.sh $(TOPDIR)))
 endif
 ifneq ($(shell case '$(SOURCE_DATE_EPOCH)' in (''|*[!0-9]*) echo bad;; esac),)
@@ -91,8 +93,8 @@ ifneq ($(file <$(SOURCE_DATE_EPOCH_RECORD)),$(SOURCE_DATE_EPOCH))
 $(shell mkdir -p $(O))
 $(file >$(SOURCE_DATE_EPOCH_RECORD),$(SOURCE_DATE_EPOCH))
 endif
-endif
 export SOURCE_DATE_EPOCH
+endif
 
 # One architecture per output directory: objects, sysroot and target
 # tree of two would mix.
