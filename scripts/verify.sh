@@ -33,7 +33,7 @@ fi
 
 o=${KR_VERIFY_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/kitroot-verify.XXXXXX")/output}
 mkdir -p "$o"
-cp "$config" "$o/.config"
+[ "$config" -ef "$o/.config" ] || cp "$config" "$o/.config"
 say "rebuilding in $o (log: $o/verify-build.log)"
 if ! { make -C "$top" O="$o" olddefconfig && make -C "$top" O="$o" -j2; } > "$o/verify-build.log" 2>&1; then
 	tail -n 30 "$o/verify-build.log" >&2
