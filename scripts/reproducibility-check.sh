@@ -66,7 +66,9 @@ fi
 tree_b=$work/b/elsewhere/kitroot-copy
 o_b=$work/b/another/place/for/output
 mkdir -p "$tree_b.real" "$o_b.real" "$tree_b" "$o_b"
-if [ -d "$top/.git" ]; then
+# (.git is a file in a git worktree: copied as it is, it still points
+# at the same repository.)
+if [ -e "$top/.git" ]; then
 	git -C "$top" ls-files --cached --others --exclude-standard |
 		while read -r f; do [ -e "$top/$f" ] && echo "$f"; done > "$work/files"
 	echo .git >> "$work/files"
