@@ -15,7 +15,7 @@ if command -v git >/dev/null 2>&1 &&
 	[ "$(git -C "$top" rev-parse --show-toplevel 2>/dev/null)" = "$(cd "$top" && pwd -P)" ]; then
 	commit=$(git -C "$top" rev-parse HEAD)
 	# Untracked files count: a new package directory changes the build.
-	[ -z "$(git -C "$top" status --porcelain)" ] || commit="$commit+uncommitted-changes"
+	[ -z "$(git -C "$top" --no-optional-locks status --porcelain)" ] || commit="$commit+uncommitted-changes"
 fi
 
 # tool NAME COMMAND...: the first line of its --version, and the Debian
