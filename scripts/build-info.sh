@@ -11,8 +11,8 @@ set -eu
 images=$1 top=$2 defconfig=$3 triplet=$4
 
 commit=unknown
-if command -v git >/dev/null 2>&1 &&
-	[ "$(git -C "$top" rev-parse --show-toplevel 2>/dev/null)" = "$(cd "$top" && pwd -P)" ]; then
+. "$(dirname "$0")/git-tree.sh"
+if own_checkout "$top"; then
 	commit=$(git -C "$top" rev-parse HEAD)
 	# Untracked files count: a new package directory changes the build.
 	[ -z "$(git -C "$top" --no-optional-locks status --porcelain)" ] || commit="$commit+uncommitted-changes"

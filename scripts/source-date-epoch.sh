@@ -8,8 +8,8 @@
 set -eu
 
 top=$1
-if command -v git >/dev/null 2>&1 &&
-	[ "$(git -C "$top" rev-parse --show-toplevel 2>/dev/null)" = "$(cd "$top" && pwd -P)" ]; then
+. "$(dirname "$0")/git-tree.sh"
+if own_checkout "$top"; then
 	git -C "$top" log -1 --format=%ct
 	exit 0
 fi
