@@ -26,6 +26,9 @@ export CCACHE_DIR ?= $(KR_CACHE_DIR)/ccache
 export CCACHE_BASEDIR := $(O)
 export CCACHE_NOHASHDIR := 1
 export CCACHE_COMPILERCHECK := content
+# The wrapper maps O to "" in every object, so the map's value (which names
+# O) does not change the output: ignoring it lets another O reuse the cache.
+export CCACHE_IGNOREOPTIONS := -ffile-prefix-map=*
 endif
 
 # The toolchain as one package: target packages depend on it.
