@@ -31,9 +31,12 @@ LINUX_MAKE = $(MAKE) -C $(LINUX_DIR) O=$(LINUX_BUILDDIR) ARCH=$(KR_LINUX_ARCH) \
 # BTF: `false` makes each probe answer 0 on every machine.
 LINUX_NO_HOST_PROBES = RUSTC=false HOSTRUSTC=false BINDGEN=false PAHOLE=false
 
-# Arch base, common, the chosen fragments, then the board's: later wins.
+# Arch base, common, hardening, the chosen fragments, then the board's:
+# later wins.
 LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
 	$(TOPDIR)/kernel/configs/common.config \
+	$(if $(KR_LINUX_HARDENING),$(addprefix $(TOPDIR)/kernel/configs/,\
+		hardening.config hardening-$(KR_ARCH).config)) \
 	$(addprefix $(TOPDIR)/kernel/configs/,$(call qstrip,$(KR_LINUX_FRAGMENTS))) \
 	$(addprefix $(TOPDIR)/,$(call qstrip,$(KR_BOARD_LINUX_FRAGMENTS)))
 
@@ -46,6 +49,16 @@ define LINUX_CONFIGURE_CMDS
 	$(Q)$(LINUX_MAKE) -s KCONFIG_ALLCONFIG=$(LINUX_BUILDDIR)/kitroot-fragments.config allnoconfig
 	$(Q)$(LINUX_MAKE) -s olddefconfig
 	$(Q)sh $(TOPDIR)/scripts/check-kconfig.sh $(LINUX_BUILDDIR)/.config $(LINUX_FRAGMENTS)
+	$(if $(KR_LINUX_HARDENING),$(LINUX_CHECK_HARDENING))
+endef
+
+# Every KSPP recommendation is met or has its reason in deviations.txt;
+# the per-symbol status is kept for make security-report.
+LINUX_HARDENING_STATUS = $(LINUX_BUILDDIR)/hardening-status.tsv
+define LINUX_CHECK_HARDENING
+	$(Q)sh $(TOPDIR)/scripts/check-hardening.sh $(LINUX_BUILDDIR)/.config $(KR_ARCH) \
+		$(TOPDIR)/kernel/hardening/kspp.txt $(TOPDIR)/kernel/hardening/deviations.txt \
+		$(LINUX_HARDENING_STATUS)
 endef
 
 define LINUX_BUILD_CMDS
@@ -61,7 +74,8 @@ endef
 $(eval $(generic-package))
 
 # A changed fragment reconfigures the kernel.
-$(LINUX_DIR)/.stamp_configured: $(LINUX_FRAGMENTS)
+$(LINUX_DIR)/.stamp_configured: $(LINUX_FRAGMENTS) \
+	$(wildcard $(TOPDIR)/kernel/hardening/*.txt)
 
 # Interactive kernel configuration; the result is kept in the build until
 # linux-update-config writes it back as the arch's base file.  That file

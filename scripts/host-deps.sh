@@ -52,6 +52,15 @@ need file /usr/include/ncurses.h libncurses-dev
 need file /usr/include/libelf.h libelf-dev
 need file /usr/include/openssl/ssl.h libssl-dev
 need cmd "$qemu" "$qemu_pkg"
+# The kernel's GCC plugins (STACKLEAK) build against the compiler's
+# plugin headers.
+if command -v "$triplet-gcc" >/dev/null 2>&1; then
+	gcc_major=$("$triplet-gcc" -dumpversion | cut -d. -f1)
+	plugin_pkg=gcc-$gcc_major-plugin-dev
+	[ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ] ||
+		plugin_pkg="$plugin_pkg-$(echo "$triplet" | tr _ -)"
+	need file "$("$triplet-gcc" -print-file-name=plugin)/include/gcc-plugin.h" "$plugin_pkg"
+fi
 if [ "${2:-}" = reproducibility ]; then
 	need cmd faketime faketime
 	need cmd disorderfs disorderfs

@@ -29,10 +29,17 @@ $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RE
 .PHONY: rootfs world
 rootfs: $(ROOTFS_CPIO)
 
+# The kernel command line the image is meant to boot with (the boards'
+# run-qemu.sh read it).
+LINUX_CMDLINE_FILE = $(IMAGES_DIR)/cmdline
+$(LINUX_CMDLINE_FILE): $(KR_CONFIG)
+	$(Q)mkdir -p $(IMAGES_DIR)
+	$(Q)printf '%s\n' '$(KR_LINUX_CMDLINE)' > $@
+
 # What a rebuilder needs (images/build-info) and the checksums of every
 # output (images/SHA256SUMS): docs/reproducibility.md.
 BUILD_INFO = $(IMAGES_DIR)/build-info
-$(BUILD_INFO): $(ROOTFS_CPIO) $(LINUX_TARGET_INSTALL) $(KR_CONFIG) $(SOURCE_DATE_EPOCH_RECORD) \
+$(BUILD_INFO): $(ROOTFS_CPIO) $(LINUX_TARGET_INSTALL) $(LINUX_CMDLINE_FILE) $(KR_CONFIG) $(SOURCE_DATE_EPOCH_RECORD) \
 		$(TOPDIR)/scripts/build-info.sh
 	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf \
 		--savedefconfig=$(BUILD_DIR)/build-info.defconfig Config.in
@@ -40,5 +47,5 @@ $(BUILD_INFO): $(ROOTFS_CPIO) $(LINUX_TARGET_INSTALL) $(KR_CONFIG) $(SOURCE_DATE
 		$(IMAGES_DIR) $(TOPDIR) $(BUILD_DIR)/build-info.defconfig $(KR_GNU_TRIPLET)
 
 # Everything, then a summary of what was made and how to boot it.
-world: linux rootfs $(BUILD_INFO)
+world: linux rootfs $(LINUX_CMDLINE_FILE) $(BUILD_INFO)
 	@sh $(TOPDIR)/scripts/summary.sh $(IMAGES_DIR) $(BUILD_TIME_LOG) "$(if $(filter $(TOPDIR)/output,$(O)),,O=$(O))"

@@ -11,5 +11,5 @@ boot_files "$images" Image
 exec qemu-system-aarch64 -M virt,gic-version=3 -accel tcg -cpu cortex-a57 -m 256 -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyAMA0 panic=-1 quiet loglevel=4 ${KR_KERNEL_CMDLINE:-}" \
+	-append "console=ttyAMA0 panic=-1 quiet loglevel=4 $cmdline ${KR_KERNEL_CMDLINE:-}" \
 	-device virtio-rng-pci "$@"

@@ -11,5 +11,5 @@ boot_files "$images" bzImage
 exec qemu-system-s390x -M s390-ccw-virtio -accel tcg -cpu max -m 256 -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttysclp0 panic=-1 quiet loglevel=4 ${KR_KERNEL_CMDLINE:-}" \
+	-append "console=ttysclp0 panic=-1 quiet loglevel=4 $cmdline ${KR_KERNEL_CMDLINE:-}" \
 	-device virtio-rng-ccw "$@"

@@ -14,5 +14,5 @@ boot_files "$images" bzImage
 exec qemu-system-x86_64 -M q35 -accel "$accel" -cpu "$cpu" -m 256 -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 quiet loglevel=4 ${KR_KERNEL_CMDLINE:-}" \
+	-append "console=ttyS0 panic=-1 quiet loglevel=4 $cmdline ${KR_KERNEL_CMDLINE:-}" \
 	-device virtio-rng-pci "$@"
