@@ -15,10 +15,16 @@ ROOTFS_COMPRESS = $(if $(KR_ROOTFS_GZIP),gzip -n -9 -c,\
 	$(if $(KR_ROOTFS_ZSTD),zstd -q -19 -T1 -c,xz -q -9 -T1 --check=crc32 -c))
 ROOTFS_CPIO = $(IMAGES_DIR)/rootfs.cpio.$(ROOTFS_EXT)
 
+# kr-elfcheck's table of the image's ELF files (make security-report).
+ELF_CHECK_TABLE = $(BUILD_DIR)/elf-check.tsv
+
 $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RECORD) \
-		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/scripts/mkcpio-list.sh
+		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/scripts/mkcpio-list.sh \
+		$(HOST_ELFCHECK_TARGET_INSTALL) $(TOPDIR)/scripts/elf-check.sh
 	@$(call MESSAGE,rootfs,$(notdir $@),Generating)
 	$(Q)mkdir -p $(IMAGES_DIR)
+	$(Q)$(if $(KR_IMAGE_ELF_CHECK),sh $(TOPDIR)/scripts/elf-check.sh $(HOST_DIR)/bin/kr-elfcheck \
+		$(TARGET_DIR) $(KR_ARCH) $(ELF_CHECK_TABLE),rm -f $(ELF_CHECK_TABLE))
 	$(Q)sh $(TOPDIR)/scripts/mkcpio-list.sh $(TARGET_DIR) $(ROOTFS_PERMISSIONS) \
 		> $(BUILD_DIR)/rootfs.list
 	$(Q)rm -f $(IMAGES_DIR)/rootfs.cpio.*

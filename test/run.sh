@@ -3,7 +3,7 @@
 # the unit tests (--unit).
 #
 #  1. unit tests of our C programs, built for the host with ASan/UBSan
-#  2. a bounded fuzz run of init's parsers
+#  2. bounded fuzz runs of init's parsers and of kr-elfcheck's ELF reader
 #  3. tests of the build infrastructure's error paths (hash mismatch,
 #     mirrors, unknown defconfig, Kconfig errors, permission tables)
 #  4. the system test: build qemu_x86_64_defconfig from scratch in a

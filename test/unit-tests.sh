@@ -20,6 +20,9 @@ run_unit_tests() {
 	unit wrapper "$top/test/unit/wrapper_test.c" \
 		"$top/toolchain/wrapper/cmdline.c" "$top/toolchain/wrapper/scan.c"
 	unit init-parse "$top/test/unit/init_parse_test.c" "$top/pkg/init/src/parse.c"
+	unit elfcheck "$top/test/unit/elfcheck_test.c" "$top/pkg/elfcheck/src/inspect.c" \
+		"$top/pkg/elfcheck/src/calls.c" "$top/pkg/elfcheck/src/verdict.c"
+	run_elfcheck_tests
 	# The wrapper and init as the build compiles them, warnings as errors.
 	check wrapper-builds gcc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 		-DKR_LAUNCHER='""' -DKR_REAL_CC='"gcc"' -DKR_SYSROOT='"/s"' \
@@ -35,22 +38,88 @@ run_unit_tests() {
 		! '$work/init' 2>/dev/null"
 }
 
-# libFuzzer when clang is there, else the same target driven by a
-# bounded random-input loop; either way with the sanitizers on.
-run_fuzz() {
-	target="$top/test/fuzz/init_parse_fuzz.c"
-	src="$top/pkg/init/src/parse.c"
+# kr-elfcheck on host programs built each way it must catch, and on
+# one that passes.  The freestanding pair differs only in the stack
+# protector and also seeds the ELF fuzzer.
+run_elfcheck_tests() {
+	ec="$work/kr-elfcheck"
+	ev="$work/elves"
+	mkdir -p "$ev/sub" "$work/elf-seeds"
+	# shellcheck disable=SC2086
+	if ! gcc $SAN_CFLAGS -o "$ec" "$top"/pkg/elfcheck/src/*.c > "$work/elfcheck.build.log" 2>&1; then
+		fail "elfcheck builds"
+		sed 's/^/    /' "$work/elfcheck.build.log"
+		return 0
+	fi
+	printf '#include <stdio.h>\n#include <string.h>\nint main(int c, char **v) { char b[64]; strncpy(b, c > 1 ? v[1] : "x", 63); b[63] = 0; return puts(b) < 0; }\n' > "$ev/p.c"
+	printf 'void __stack_chk_fail(void) { for (;;) ; }\nstatic int use(char *p) { int s = 0; for (int i = 0; i < 32; i++) s += p[i]; return s; }\nint work(int n) { char b[32]; for (int i = 0; i < 32; i++) b[i] = (char)(i + n); return use(b); }\nvoid _start(void) { for (;;) work(1); }\n' > "$ev/f.c"
+	ssp=-fstack-protector-strong now="-Wl,-z,relro,-z,now"
+	keep="--strip-all --keep-symbol=__stack_chk_fail"
+	gcc -O1 -static-pie $ssp $now -o "$ev/sub/static-pie" "$ev/p.c" &&
+	strip $keep "$ev/sub/static-pie" &&
+	gcc -O1 -pie -fPIE $ssp $now -o "$ev/dynamic-pie" "$ev/p.c" &&
+	gcc -O1 -nostdlib -static-pie -fPIE -fstack-protector-all $now -o "$ev/freestanding-ssp" "$ev/f.c" &&
+	strip $keep "$ev/freestanding-ssp" &&
+	gcc -O1 -nostdlib -static-pie -fPIE -fno-stack-protector $now -o "$ev/freestanding-no-ssp" "$ev/f.c" &&
+	strip $keep "$ev/freestanding-no-ssp" &&
+	gcc -O1 -no-pie $ssp $now -o "$ev/no-pie" "$ev/p.c" &&
+	gcc -O1 -pie -fPIE $ssp $now -z execstack -o "$ev/exec-stack" "$ev/p.c" &&
+	gcc -O1 -pie -fPIE $ssp -Wl,-z,norelro -o "$ev/no-relro" "$ev/p.c" &&
+	gcc -O1 -pie -fPIE $ssp -Wl,-z,relro,-z,lazy -o "$ev/lazy" "$ev/p.c" &&
+	gcc -O1 -nostdlib -static-pie -fPIE -fstack-protector-all $now -o "$ev/stripped-all" "$ev/f.c" &&
+	strip --strip-all "$ev/stripped-all" &&
+	echo 'not an ELF' > "$ev/sub/text" ||
+		{ fail "elfcheck test programs (host gcc)"; return 0; }
+	cp "$ev/freestanding-ssp" "$ev/freestanding-no-ssp" "$ev/stripped-all" "$work/elf-seeds/"
+	status=0
+	"$ec" -m x86_64 -p "$ev" "$ev" > "$work/elves.tsv" 2> "$work/elves.err" || status=$?
+	echo "$status" > "$work/elves.status"
+	elf_verdict() { awk -F '\t' -v f="$1" '$1 == f { print $8 }' "$work/elves.tsv"; }
+	elf_row() { awk -F '\t' -v f="$1" '$1 == f' "$work/elves.tsv"; }
+	check elfcheck-static-pie-passes sh -c "[ '$(elf_verdict /sub/static-pie)' = ok ] &&
+		echo '$(elf_row /sub/static-pie)' | grep -q 'static-pie.*full.*nx.*no.*calls:'"
+	check elfcheck-dynamic-pie-passes sh -c "[ '$(elf_verdict /dynamic-pie)' = ok ] &&
+		echo '$(elf_row /dynamic-pie)' | grep -q 'imported'"
+	check elfcheck-canary-calls-counted sh -c "echo '$(elf_row /freestanding-ssp)' | grep -q 'calls:[1-9]'"
+	check elfcheck-no-canary-caught sh -c "echo '$(elf_verdict /freestanding-no-ssp)' | grep -q 'no function calls __stack_chk_fail'"
+	check elfcheck-no-pie-caught sh -c "echo '$(elf_verdict /no-pie)' | grep -q 'not PIE'"
+	check elfcheck-exec-stack-caught sh -c "echo '$(elf_verdict /exec-stack)' | grep -q 'executable stack'"
+	check elfcheck-no-relro-caught sh -c "echo '$(elf_verdict /no-relro)' | grep -q 'no RELRO'"
+	check elfcheck-lazy-caught sh -c "echo '$(elf_verdict /lazy)' | grep -q 'lazy binding'"
+	check elfcheck-stripped-symbol-caught sh -c "echo '$(elf_verdict /stripped-all)' | grep -q 'no __stack_chk_fail symbol'"
+	check elfcheck-walks-and-fails sh -c "[ \$(cat '$work/elves.status') = 1 ] &&
+		[ \$(grep -vc '^#' '$work/elves.tsv') = 9 ] &&
+		grep -q '9 ELF files, 6 with problems' '$work/elves.err'"
+	check elfcheck-wrong-machine-caught sh -c "'$ec' -m aarch64 '$ev/sub/static-pie' | grep -q 'not aarch64'"
+	check elfcheck-empty-tree-fails sh -c "mkdir -p '$work/no-elves' && ! '$ec' '$work/no-elves' 2> '$work/no-elves.err' &&
+		grep -q 'no ELF file found' '$work/no-elves.err'"
+}
+
+# fuzz NAME TARGET.c SOURCES... (seeds in $work/NAME-corpus): libFuzzer
+# when clang is there, else the same target driven by a bounded
+# random-input loop; either way with the sanitizers on.
+fuzz() {
+	name=$1 target=$2
+	shift 2
 	secs=${KR_FUZZ_SECONDS:-15}
+	corpus="$work/$name-corpus"
 	if command -v clang >/dev/null 2>&1 &&
-	   clang -g -O1 -fsanitize=fuzzer,address,undefined -o "$work/fuzz" "$target" "$src" \
-		> "$work/fuzz.build.log" 2>&1; then
-		mkdir -p "$work/corpus"
-		cp "$top/test/fuzz/corpus/"* "$work/corpus/"
-		check fuzz-init-parse "$work/fuzz" -max_total_time="$secs" -max_len=4096 \
-			"$work/corpus"
+	   clang -g -O1 -fsanitize=fuzzer,address,undefined -o "$work/fuzz-$name" "$target" "$@" \
+		> "$work/fuzz-$name.build.log" 2>&1; then
+		check "fuzz-$name" "$work/fuzz-$name" -max_total_time="$secs" -max_len=65536 \
+			-rss_limit_mb=1024 "$corpus"
 	else
 		# shellcheck disable=SC2086
-		gcc $SAN_CFLAGS -DKR_FUZZ_STANDALONE -o "$work/fuzz" "$target" "$src" &&
-		check fuzz-init-parse "$work/fuzz" "$secs" "$top/test/fuzz/corpus/"*
+		gcc $SAN_CFLAGS -o "$work/fuzz-$name" "$target" "$top/test/fuzz/standalone-driver.c" "$@" &&
+		check "fuzz-$name" "$work/fuzz-$name" "$secs" "$corpus"/*
 	fi
+}
+
+run_fuzz() {
+	mkdir -p "$work/init-parse-corpus" "$work/elfcheck-corpus"
+	cp "$top/test/fuzz/corpus/"* "$work/init-parse-corpus/"
+	fuzz init-parse "$top/test/fuzz/init_parse_fuzz.c" "$top/pkg/init/src/parse.c"
+	cp "$work/elf-seeds/"* "$work/elfcheck-corpus/" 2>/dev/null || true
+	fuzz elfcheck "$top/test/fuzz/elfcheck_fuzz.c" "$top/pkg/elfcheck/src/inspect.c" \
+		"$top/pkg/elfcheck/src/calls.c" "$top/pkg/elfcheck/src/verdict.c"
 }

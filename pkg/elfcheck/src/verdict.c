@@ -1,0 +1,123 @@
+/* What kitroot demands of an ELF file in an image, and the names the
+ * report uses. */
+#include <elf.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "elfcheck.h"
+
+static const struct {
+	unsigned machine;
+	const char *name;
+} machines[] = {
+	{ EM_X86_64, "x86_64" },
+	{ EM_AARCH64, "aarch64" },
+	{ EM_S390, "s390x" },
+};
+
+unsigned machine_from_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof machines / sizeof machines[0]; i++)
+		if (!strcmp(machines[i].name, name))
+			return machines[i].machine;
+	return 0;
+}
+
+const char *machine_name(unsigned machine)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof machines / sizeof machines[0]; i++)
+		if (machines[i].machine == machine)
+			return machines[i].name;
+	return "other";
+}
+
+const char *kind_name(enum elf_kind k)
+{
+	switch (k) {
+	case KIND_EXEC: return "exec";
+	case KIND_PIE: return "pie";
+	case KIND_STATIC_PIE: return "static-pie";
+	case KIND_SHARED_LIB: return "shared-lib";
+	case KIND_RELOCATABLE: return "object";
+	case KIND_CORE: return "core";
+	default: return "unknown";
+	}
+}
+
+const char *ssp_name(enum ssp_status s)
+{
+	switch (s) {
+	case SSP_NOT_APPLICABLE: return "n/a(go)";
+	case SSP_IMPORTED: return "imported";
+	case SSP_CALLED: return "calls";
+	case SSP_NEVER_CALLED: return "never-called";
+	case SSP_UNKNOWN_ARCH: return "unknown-arch";
+	default: return "none";
+	}
+}
+
+struct problems {
+	char *out;
+	size_t len, used;
+	int n;
+};
+
+static void add(struct problems *p, const char *what)
+{
+	int w = snprintf(p->out + p->used, p->len - p->used, "%s%s", p->n ? "; " : "", what);
+
+	p->n++;
+	if (w > 0 && (size_t)w < p->len - p->used)
+		p->used += (size_t)w;
+}
+
+int elf_problems(const struct elf_facts *f, unsigned want_machine, char *out, size_t outlen)
+{
+	struct problems p = { out, outlen, 0, 0 };
+	int linked = f->kind == KIND_PIE || f->kind == KIND_STATIC_PIE ||
+	             f->kind == KIND_SHARED_LIB || f->kind == KIND_EXEC;
+	char msg[96];
+
+	if (outlen)
+		out[0] = '\0';
+	if (want_machine && f->machine != want_machine) {
+		snprintf(msg, sizeof msg, "built for %s (machine %u), not %s",
+		         machine_name(f->machine), f->machine, machine_name(want_machine));
+		add(&p, msg);
+	}
+	if (f->kind == KIND_EXEC)
+		add(&p, "not PIE (fixed load address: link with -static-pie or -pie)");
+	if (!linked)
+		add(&p, "not a linked program or library (object or core file in the image)");
+	if (linked && !f->relro)
+		add(&p, "no RELRO segment (link with -z relro)");
+	if (linked && !f->bind_now)
+		add(&p, "lazy binding, so RELRO is partial (link with -z now)");
+	if (f->textrel)
+		add(&p, "text relocations (code written at load time: compile with -fPIE)");
+	if (!f->gnu_stack)
+		add(&p, "no PT_GNU_STACK header, so the stack may be executable");
+	else if (f->exec_stack)
+		add(&p, "executable stack (PT_GNU_STACK has X: find the object asking for it)");
+	if (f->wx_segment)
+		add(&p, "a segment both writable and executable");
+	switch (f->ssp) {
+	case SSP_NEVER_CALLED:
+		add(&p, "no function calls __stack_chk_fail (compiled without -fstack-protector-strong)");
+		break;
+	case SSP_NO_SYMBOL:
+		add(&p, "no __stack_chk_fail symbol (built without a stack protector, or stripped "
+		        "without --keep-symbol=__stack_chk_fail)");
+		break;
+	case SSP_UNKNOWN_ARCH:
+		add(&p, "stack protector calls cannot be counted for this machine");
+		break;
+	default:
+		break;
+	}
+	return p.n;
+}

@@ -1,0 +1,18 @@
+#!/bin/sh
+# elf-check.sh KR-ELFCHECK ROOT ARCH TABLE: runs kr-elfcheck over the
+# files that go into the image, keeps its table in TABLE (for make
+# security-report) and fails naming each file that is not hardened.
+set -u
+elfcheck=$1 root=$2 arch=$3 table=$4
+
+"$elfcheck" -m "$arch" -p "$root" "$root" > "$table.tmp" 2> "$table.log"
+status=$?
+if [ "$status" -ne 0 ]; then
+	cat "$table.log" >&2
+	awk -F '\t' '!/^#/ && $8 != "ok" { printf "  %s: %s\n", $1, $8 }' "$table.tmp" >&2
+	echo "image: these ELF files are not hardened (see docs/security.md);" \
+		"KR_IMAGE_ELF_CHECK=n builds the image anyway" >&2
+	rm -f "$table.tmp"
+	exit 1
+fi
+mv "$table.tmp" "$table"
