@@ -140,6 +140,17 @@ verify: $(KR_CONFIG)
 	$(Q)if [ -z "$(SUMS)" ]; then echo "usage: make verify SUMS=path/to/SHA256SUMS" >&2; exit 1; fi
 	$(Q)sh $(TOPDIR)/scripts/verify.sh $(TOPDIR) $(KR_CONFIG) $(abspath $(SUMS))
 
+# What the build and one boot establish about the system's security:
+# images/security-report.txt and .json (docs/security.md).  The report
+# is written even when a check fails; make then fails too.
+SECURITY_PROBE_DIR = $(BUILD_DIR)/security-probe
+.PHONY: security-report
+security-report: all
+	$(Q)rm -rf $(SECURITY_PROBE_DIR)
+	$(Q)status=0; sh $(TOPDIR)/scripts/boot-probe.sh $(O) $(SECURITY_PROBE_DIR) > /dev/null || status=$$?; \
+		[ $$status -le 1 ] && sh $(TOPDIR)/scripts/security-report.sh $(O) $(SECURITY_PROBE_DIR) && \
+		exit $$status
+
 .PHONY: clean distclean
 clean:
 	rm -rf $(BUILD_DIR) $(HOST_DIR) $(SYSROOT) $(TARGET_DIR) $(IMAGES_DIR) $(BUILD_TIME_LOG)
@@ -178,6 +189,9 @@ help:
 	@echo '  reproducibility-check  - build this config twice, varied, and compare the images'
 	@echo '                           (REFERENCE=DIR: compare against that finished build)'
 	@echo '  verify SUMS=FILE       - rebuild and compare with a published SHA256SUMS'
+	@echo
+	@echo 'Security (docs/security.md):'
+	@echo '  security-report        - boot the build, check it, write images/security-report.txt/.json'
 	@echo
 	@echo 'Tests:'
 	@echo '  test                   - unit tests, then build and boot qemu_x86_64_defconfig'

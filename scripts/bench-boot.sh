@@ -13,7 +13,7 @@ images=$o/images
 board=$(sed -n 's/^KR_BOARD_DIR="\(.*\)"$/\1/p' "$o/.config")
 qemu=$(sed -n 's/^KR_QEMU_SYSTEM="\(.*\)"$/\1/p' "$o/.config")
 [ -n "$board" ] || { echo "bench-boot: $o/.config names no board: build first" >&2; exit 1; }
-. "$top/test/qemu-console.sh"
+. "$top/scripts/qemu-console.sh"
 
 guests="" walls=""
 i=0

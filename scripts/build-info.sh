@@ -57,7 +57,8 @@ mv "$out.tmp" "$out"
 
 (
 	cd "$images"
-	find . -maxdepth 1 -type f ! -name SHA256SUMS ! -name '*.tmp' -printf '%P\n' |
+	# security-report.* records a boot of the build, not the build.
+	find . -maxdepth 1 -type f ! -name SHA256SUMS ! -name '*.tmp' ! -name 'security-report.*' -printf '%P\n' |
 		LC_ALL=C sort | while read -r f; do sha256sum "$f"; done
 ) > "$images/SHA256SUMS.tmp"
 mv "$images/SHA256SUMS.tmp" "$images/SHA256SUMS"

@@ -1,8 +1,9 @@
 #!/bin/sh
-# usage: host-deps.sh [ARCH] [reproducibility]
+# usage: host-deps.sh [ARCH] [reproducibility|test]
 #
 # Checks that the build machine has every tool kitroot needs for ARCH
-# (and with "reproducibility", the tools make reproducibility-check uses).
+# (with "reproducibility", the tools make reproducibility-check uses;
+# with "test", those and what make test needs besides).
 # On Debian or Ubuntu, as root, it installs what is missing with apt-get;
 # elsewhere it lists what is missing and the Debian package names.
 # Fast when all is there: one `command -v` or file test per need.
@@ -61,13 +62,18 @@ if command -v "$triplet-gcc" >/dev/null 2>&1; then
 		plugin_pkg="$plugin_pkg-$(echo "$triplet" | tr _ -)"
 	need file "$("$triplet-gcc" -print-file-name=plugin)/include/gcc-plugin.h" "$plugin_pkg"
 fi
-if [ "${2:-}" = reproducibility ]; then
+# make reproducibility-check needs these; make test runs it, and checks
+# the security report's JSON with python3.
+case ${2:-} in
+reproducibility | test)
 	need cmd faketime faketime
 	need cmd disorderfs disorderfs
 	need cmd fusermount fuse3
 	need cmd unshare util-linux
 	need cmd taskset util-linux
-fi
+	;;
+esac
+[ "${2:-}" != test ] || need cmd python3 python3
 
 # The native x86_64 triplet names come with gcc and binutils themselves.
 [ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ] &&

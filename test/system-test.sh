@@ -4,7 +4,7 @@
 # KR_TEST_CONFIGS picks the configurations (default: all three QEMU
 # ones).  Sourced by test/run.sh.
 
-. "$top/test/qemu-console.sh"
+. "$top/scripts/qemu-console.sh"
 
 sys_build() {
 	make -C "$top" O="$sys_o" "${sys_config}_defconfig" &&
@@ -16,25 +16,20 @@ sys_setting() {
 	sed -n "s/^$1=\"\(.*\)\"\$/\1/p" "$sys_o/.config"
 }
 
-# Every target ELF: the target's machine, static (no program
-# interpreter), PIE, linked -z now, and free of host header paths and
-# of the build directory's path.
-sys_target_elves() {
-	n=0
-	for f in $(find "$sys_o/target" -type f); do
+# Every ELF file in the image itself (unpacked from the initramfs):
+# kr-elfcheck's demands (the target's machine, PIE, full RELRO, NX
+# stack, no W+X, stack canaries), and no host header path or build
+# directory path inside.
+sys_image_elves() {
+	root="$work/image-$sys_config"
+	rm -rf "$root" && mkdir -p "$root"
+	xz -dc "$sys_o/images/rootfs.cpio.xz" | (cd "$root" && cpio -id --quiet --no-absolute-filenames) ||
+		{ echo "cannot unpack the initramfs"; return 1; }
+	"$sys_o/host/bin/kr-elfcheck" -m "$sys_arch" -p "$root" "$root" || return 1
+	for f in $(find "$root" -type f); do
 		head -c 4 "$f" | grep -q ELF || continue
-		n=$((n + 1))
-		hdr=$(readelf -h "$f")
-		echo "$hdr" | grep -q "Machine:.*$sys_machine" || { echo "$f: not $sys_machine"; return 1; }
-		echo "$hdr" | grep -q 'Type:.*DYN' || { echo "$f: not a PIE"; return 1; }
-		if readelf -l "$f" | grep -q INTERP; then echo "$f: dynamically linked"; return 1; fi
 		if grep -aq -e /usr/include -e "$sys_o" "$f"; then echo "$f: host path inside"; return 1; fi
-		if ! readelf -d "$f" 2>/dev/null | grep -q 'BIND_NOW\|FLAGS.*NOW'; then
-			echo "$f: not linked with -z now"; return 1
-		fi
 	done
-	echo "$n target ELF files checked"
-	[ "$n" -ge 2 ]
 }
 
 # The configuration's own wrapper compiles a C program into a static PIE
@@ -135,7 +130,7 @@ sys_test_config() {
 	image=$(sys_setting KR_LINUX_IMAGE)
 	check "$c-source-tree-untouched" sys_tree_untouched
 	check "$c-outputs" test -s "$sys_o/images/$image" -a -s "$sys_o/images/rootfs.cpio.xz"
-	check "$c-target-binaries" sys_target_elves
+	check "$c-image-elf-hardening" sys_image_elves
 	check "$c-wrapper" sys_wrapper
 
 	log="$work/console-$c.log"
@@ -186,6 +181,36 @@ sys_test_config() {
 		echo "console log (tail):"
 		console_text | tail -n 30 | sed 's/^/    /'
 	fi
+	sys_security_report
+}
+
+# make security-report boots the build once more and checks what the
+# running system must show (scripts/boot-probe.sh); each of its checks
+# is reported here, then the report files themselves.
+sys_security_report() {
+	make -C "$top" O="$sys_o" security-report > "$work/security-$c.log" 2>&1
+	probe=$(ls -d "$sys_o"/build/security-probe 2>/dev/null)
+	if [ ! -s "$probe/checks.tsv" ]; then
+		fail "$c-security-probe (no boot observations)"
+		tail -n 30 "$work/security-$c.log" | sed 's/^/    /'
+		return 0
+	fi
+	while IFS='	' read -r name status detail; do
+		if [ "$status" = PASS ]; then pass "$c-boot-$name ($detail)"; else fail "$c-boot-$name ($detail)"; fi
+	done < "$probe/checks.tsv"
+	check "$c-security-report" sys_report_complete
+}
+
+sys_report_complete() {
+	r="$sys_o/images/security-report"
+	python3 -m json.tool "$r.json" > /dev/null || { echo "not valid JSON: $r.json"; return 1; }
+	grep -q '^verdict: every check passed' "$r.txt" || { cat "$r.txt"; return 1; }
+	grep -q '"passed": true' "$r.json" || return 1
+	# the kernel part names each deviation with its reason, and every
+	# image ELF file is in the table
+	[ "$(sys_setting KR_LINUX_HARDENING)" != y ] ||
+		grep -Eq '^   KSPP recommendations for [a-z0-9_]+: [1-9][0-9]* met, [0-9]+ deviated' "$r.txt" || return 1
+	grep -q '^   /sbin/init ' "$r.txt" && grep -q '^   /bin/busybox ' "$r.txt"
 }
 
 # A second build of the first configuration, with everything varied

@@ -14,6 +14,7 @@ define SKELETON_INSTALL_CMDS
 	$(Q)find $(TARGET_DIR) -name .keep -delete
 	$(Q)rm -f $(TARGET_DIR)/.stamp_* $(TARGET_DIR)/.step_start
 	$(Q)echo '$(KR_HOSTNAME)' > $(TARGET_DIR)/etc/hostname
+	$(Q)$(if $(KR_ROOTFS_WRITABLE),touch,rm -f) $(TARGET_DIR)/etc/kitroot/root-writable
 	$(Q)printf '%s\n' 'NAME=kitroot' 'ID=kitroot' 'PRETTY_NAME="kitroot $(KR_VERSION)"' \
 		'VERSION_ID=$(KR_VERSION)' 'VARIANT_ID=$(KR_CONFIG_NAME)' \
 		'HOME_URL=https://github.com/kitroot/kitroot' > $(TARGET_DIR)/etc/os-release
@@ -21,7 +22,8 @@ endef
 
 $(eval $(generic-package))
 
-# A changed name rewrites hostname and os-release.
-SKELETON_SETTINGS = $(KR_HOSTNAME) $(KR_CONFIG_NAME) $(KR_VERSION)
+# A changed name rewrites hostname and os-release (and the root's
+# writability its flag file).
+SKELETON_SETTINGS = $(KR_HOSTNAME) $(KR_CONFIG_NAME) $(KR_VERSION) writable=$(KR_ROOTFS_WRITABLE)
 $(call kr-record,$(BUILD_DIR)/skeleton.settings,SKELETON_SETTINGS)
 $(SKELETON_DIR)/.stamp_configured: $(BUILD_DIR)/skeleton.settings

@@ -20,6 +20,7 @@ void warn_errno(const char *what, const char *arg);
 
 /* mounts.c */
 void mount_early_filesystems(void);
+void make_root_read_only(const char *unless_path);
 void unmount_all(void);
 
 /* parse.c: pure helpers, unit-tested and fuzzed on the host. */

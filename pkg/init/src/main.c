@@ -1,7 +1,9 @@
 /* kitroot init: PID 1.
  *
- * Mounts the early filesystems, sets the hostname, runs the boot steps
- * in /etc/kitroot/boot.d, says "kitroot: boot complete in N ms", then
+ * Mounts the early filesystems, sets the hostname, makes the root
+ * filesystem read-only (unless /etc/kitroot/root-writable exists), runs
+ * the boot steps in /etc/kitroot/boot.d, says "kitroot: boot complete
+ * in N ms", then
  * keeps a console program running and reaps every orphan.  SIGTERM
  * reboots, SIGUSR1 halts, SIGUSR2 powers off (busybox's reboot, halt
  * and poweroff send these), Ctrl-Alt-Del (SIGINT) reboots. */
@@ -25,6 +27,7 @@
 #define BOOTSTEP_DIR "/etc/kitroot/boot.d"
 #define CONSOLE_CONF "/etc/kitroot/console"
 #define HOSTNAME_FILE "/etc/hostname"
+#define ROOT_WRITABLE_FLAG "/etc/kitroot/root-writable"
 
 /* The kernel gives PID 1 the console as fds 0-2 when /dev/console
  * exists in the initramfs; make sure of it once devtmpfs is there. */
@@ -94,6 +97,7 @@ int main(int argc, char **argv)
 	ensure_console_fds();
 	umask(022);
 	set_hostname_from(HOSTNAME_FILE);
+	make_root_read_only(ROOT_WRITABLE_FLAG);
 	run_bootsteps(BOOTSTEP_DIR);
 	say("boot complete in %ld ms", uptime_ms());
 

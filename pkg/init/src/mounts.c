@@ -23,8 +23,8 @@ static const struct early_mount early_mounts[] = {
 	{ "devtmpfs", "/dev", "devtmpfs", MS_NOSUID | MS_NOEXEC, "mode=0755", 0755 },
 	{ "devpts", "/dev/pts", "devpts", MS_NOSUID | MS_NOEXEC, "gid=5,mode=0620,ptmxmode=0666", 0755 },
 	{ "shm", "/dev/shm", "tmpfs", NOSUID_NODEV_NOEXEC, "mode=1777", 01777 },
-	{ "run", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755", 0755 },
-	{ "tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777", 01777 },
+	{ "run", "/run", "tmpfs", NOSUID_NODEV_NOEXEC, "mode=0755", 0755 },
+	{ "tmp", "/tmp", "tmpfs", NOSUID_NODEV_NOEXEC, "mode=1777", 01777 },
 	{ "cgroup2", "/sys/fs/cgroup", "cgroup2", NOSUID_NODEV_NOEXEC, "nsdelegate", 0555 },
 };
 
@@ -54,6 +54,20 @@ void mount_early_filesystems(void)
 	for (i = 0; i < sizeof dev_links / sizeof dev_links[0]; i++)
 		if (symlink(dev_links[i][0], dev_links[i][1]) && errno != EEXIST)
 			warn_errno("cannot link", dev_links[i][1]);
+}
+
+/* Once the early mounts are in place nothing needs to write the root
+ * filesystem: what changes at run time lives in /run, /tmp and /dev.
+ * A read-only root keeps an intruder from planting files where the
+ * system looks for programs and configuration. */
+void make_root_read_only(const char *unless_path)
+{
+	if (access(unless_path, F_OK) == 0) {
+		say("root filesystem left writable (%s exists)", unless_path);
+		return;
+	}
+	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY, NULL))
+		warn_errno("cannot make read-only", "/");
 }
 
 /* Reverse order, lazily: whatever still holds a file open is gone by

@@ -1,5 +1,5 @@
-# Driving a QEMU guest over its serial console, for the tests and the
-# boot benchmark.  Source it (POSIX sh), then:
+# Driving a QEMU guest over its serial console, for the tests, the
+# boot benchmark and the security report.  Source it (POSIX sh), then:
 #   console_start LOG CMD...    start QEMU with the serial line on stdio
 #   console_wait  PATTERN SECS  wait for an extended regex in the log
 #   console_run   CMD SECS      run CMD in the guest shell, print its output
