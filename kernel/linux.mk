@@ -37,6 +37,7 @@ LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
 	$(TOPDIR)/kernel/configs/common.config \
 	$(if $(KR_LINUX_HARDENING),$(addprefix $(TOPDIR)/kernel/configs/,\
 		hardening.config hardening-$(KR_ARCH).config)) \
+	$(if $(KR_LINUX_MODULES),$(TOPDIR)/kernel/configs/modules.config) \
 	$(addprefix $(TOPDIR)/kernel/configs/,$(call qstrip,$(KR_LINUX_FRAGMENTS))) \
 	$(addprefix $(TOPDIR)/,$(call qstrip,$(KR_BOARD_LINUX_FRAGMENTS)))
 
@@ -63,9 +64,23 @@ endef
 
 define LINUX_BUILD_CMDS
 	$(Q)$(LINUX_MAKE) $(KR_LINUX_IMAGE)
+	$(if $(KR_LINUX_MODULES),$(LINUX_BUILD_MODULES))
+endef
+
+# The modules are signed as they are installed (MODULE_SIG_ALL); then
+# the private key goes, so nothing else can ever be signed for this
+# kernel.  A rebuild of the kernel makes a new key and signs again.
+define LINUX_BUILD_MODULES
+	$(Q)$(LINUX_MAKE) modules
+	$(Q)rm -rf $(LINUX_BUILDDIR)/modules-install
+	$(Q)$(LINUX_MAKE) INSTALL_MOD_PATH=$(LINUX_BUILDDIR)/modules-install \
+		INSTALL_MOD_STRIP=1 modules_install
+	$(Q)rm -f $(LINUX_BUILDDIR)/certs/signing_key.pem
 endef
 
 define LINUX_INSTALL_CMDS
+	$(if $(KR_LINUX_MODULES),$(Q)rm -rf $(TARGET_DIR)/lib/modules && mkdir -p $(TARGET_DIR)/lib && \
+		cp -a $(LINUX_BUILDDIR)/modules-install/lib/modules $(TARGET_DIR)/lib/)
 	$(Q)mkdir -p $(IMAGES_DIR)
 	$(Q)cp $(LINUX_BUILDDIR)/arch/$(KR_LINUX_ARCH)/boot/$(KR_LINUX_IMAGE) $(IMAGES_DIR)/
 	$(Q)cp $(LINUX_BUILDDIR)/.config $(IMAGES_DIR)/linux.config

@@ -2,7 +2,8 @@
 # usage: check-hardening.sh DOTCONFIG ARCH KSPP DEVIATIONS [STATUS_FILE]
 #
 # Checks a kernel .config against the KSPP recommendations (KSPP, lines
-# "ARCHES CONFIG_X=VALUE") that apply to ARCH.  Each must be met, or be
+# "ARCHES CONFIG_X=VALUE [if CONFIG_Y=VALUE]") that apply to ARCH; one
+# with a condition applies only when the .config meets the condition.  Each must be met, or be
 # listed in DEVIATIONS ("ARCHES CONFIG_X reason") with a reason; a
 # deviation that is in fact met is an error too, so the list stays true.
 # STATUS_FILE gets one line per recommendation (met / deviated, wanted,
@@ -18,10 +19,13 @@ awk -v arch="$arch" -v kspp="$kspp" -v dev="$deviations" -v status="$status" '
 	}
 	FILENAME == kspp && /^[ \t]*(#|$)/ { next }
 	FILENAME == kspp {
-		if (NF != 2 || index($2, "=") == 0) { printf "%s:%d: expected ARCHES CONFIG_X=VALUE\n", FILENAME, FNR > "/dev/stderr"; bad = 1; next }
+		if ((NF != 2 && NF != 4) || index($2, "=") == 0 || (NF == 4 && ($3 != "if" || index($4, "=") == 0))) {
+			printf "%s:%d: expected ARCHES CONFIG_X=VALUE [if CONFIG_Y=VALUE]\n", FILENAME, FNR > "/dev/stderr"; bad = 1; next }
 		if (!applies($1)) next
 		i = index($2, "="); sym = substr($2, 1, i - 1)
-		want[sym] = substr($2, i + 1); order[++n] = sym; next
+		want[sym] = substr($2, i + 1); order[++n] = sym
+		if (NF == 4) { i = index($4, "="); cond_sym[sym] = substr($4, 1, i - 1); cond_val[sym] = substr($4, i + 1) }
+		next
 	}
 	FILENAME == dev && /^[ \t]*(#|$)/ { next }
 	FILENAME == dev {
@@ -36,6 +40,10 @@ awk -v arch="$arch" -v kspp="$kspp" -v dev="$deviations" -v status="$status" '
 			printf "%s: %s is not a recommendation for %s (see %s)\n", devline[s], s, arch, kspp > "/dev/stderr"; bad = 1 }
 		for (k = 1; k <= n; k++) {
 			s = order[k]; got = (s in have) ? have[s] : "n"
+			if (s in cond_sym && ((cond_sym[s] in have) ? have[cond_sym[s]] : "n") != cond_val[s]) {
+				if (s in reason) { printf "%s: %s does not apply to this kernel (%s is not %s): remove the line\n", devline[s], s, cond_sym[s], cond_val[s] > "/dev/stderr"; bad = 1 }
+				continue
+			}
 			if (got == want[s] && !(s in reason)) {
 				met++; printf "met\t%s\t%s\t%s\t\n", s, want[s], got > status
 			} else if (got == want[s]) {

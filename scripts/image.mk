@@ -20,7 +20,8 @@ ELF_CHECK_TABLE = $(BUILD_DIR)/elf-check.tsv
 
 $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RECORD) \
 		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/scripts/mkcpio-list.sh \
-		$(HOST_ELFCHECK_TARGET_INSTALL) $(TOPDIR)/scripts/elf-check.sh
+		$(HOST_ELFCHECK_TARGET_INSTALL) $(TOPDIR)/scripts/elf-check.sh \
+		$(if $(KR_LINUX_MODULES),$(LINUX_TARGET_INSTALL))
 	@$(call MESSAGE,rootfs,$(notdir $@),Generating)
 	$(Q)mkdir -p $(IMAGES_DIR)
 	$(Q)$(if $(KR_IMAGE_ELF_CHECK),sh $(TOPDIR)/scripts/elf-check.sh $(HOST_DIR)/bin/kr-elfcheck \

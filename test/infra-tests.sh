@@ -130,12 +130,39 @@ t_verify_bad_sums() {
 	grep -q "no checksum file at $d/none" "$d/err2"
 }
 
+# The KSPP check: a recommendation met, one missing (named, with the
+# way out), a deviation that is in fact met, and one that applies only
+# when its condition holds.
+t_check_hardening() {
+	d="$work/hardening"
+	mkdir -p "$d"
+	printf '# c\nall CONFIG_A=y\nx86_64 CONFIG_B=n\naarch64 CONFIG_C=y\nall CONFIG_D=y if CONFIG_E=y\n' > "$d/kspp"
+	printf 'all CONFIG_B we need B for a reason\n' > "$d/dev"
+	printf 'CONFIG_A=y\nCONFIG_B=y\n' > "$d/config"
+	sh "$top/scripts/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" "$d/status" > "$d/out" &&
+	grep -q '1 KSPP recommendations met, 1 deviated' "$d/out" &&
+	grep -q '^deviated	CONFIG_B	n	y	we need B for a reason$' "$d/status" || return 1
+	# CONFIG_E=y: CONFIG_D now applies, and is missing
+	echo CONFIG_E=y >> "$d/config"
+	! sh "$top/scripts/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
+	grep -q 'CONFIG_D=y is recommended.*does not say why' "$d/err" || return 1
+	# a deviation the kernel in fact meets
+	printf 'CONFIG_A=y\n' > "$d/config"
+	! sh "$top/scripts/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
+	grep -q "dev:1: CONFIG_B is listed as a deviation but the kernel has CONFIG_B=n" "$d/err" || return 1
+	# a malformed line names its file and line
+	echo 'all CONFIG_F=y when CONFIG_G=y' >> "$d/kspp"
+	! sh "$top/scripts/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
+	grep -q 'kspp:6: expected ARCHES CONFIG_X=VALUE' "$d/err"
+}
+
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
 	check infra-missing-hash-line t_no_hash_line
 	check infra-permission-table t_permission_table
 	check infra-kconfig-fragment-check t_check_kconfig
+	check infra-kspp-hardening-check t_check_hardening
 	check infra-unknown-defconfig t_unknown_defconfig
 	check infra-host-deps t_host_deps
 	check infra-source-date-epoch t_source_date_epoch

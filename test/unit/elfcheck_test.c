@@ -107,6 +107,71 @@ static void test_parser(struct tally *t)
 	CHECK(t, elf_problems(&f, 0, problems, 8) == 6 && strlen(problems) < 8);
 }
 
+static void put16(unsigned char *p, unsigned v)
+{
+	p[0] = (unsigned char)(v & 0xff);
+	p[1] = (unsigned char)(v >> 8);
+}
+
+static void put64(unsigned char *p, unsigned long v)
+{
+	int i;
+
+	for (i = 0; i < 8; i++)
+		p[i] = (unsigned char)(v >> (8 * i) & 0xff);
+}
+
+/* An ET_REL with sections "", ".shstrtab" and ".modinfo": what the
+ * kernel's modules look like to the checker; signed when the marker
+ * follows. */
+static size_t fake_module(unsigned char *buf, size_t cap, int signed_)
+{
+	static const char names[] = "\0.shstrtab\0.modinfo\0";
+	static const char marker[] = "~Module signature appended~\n";
+	size_t shoff = 64 + 32, len = shoff + 3 * 64;
+	unsigned char *sh;
+
+	memset(buf, 0, cap);
+	header(buf, ET_REL, 0, 0);
+	memcpy(buf + 64, names, sizeof names);
+	put64(buf + 40, shoff);
+	put16(buf + 58, 64);
+	put16(buf + 60, 3);
+	put16(buf + 62, 1);
+	sh = buf + shoff + 64; /* .shstrtab */
+	sh[0] = 1;
+	sh[4] = SHT_STRTAB;
+	put64(sh + 24, 64);
+	put64(sh + 32, sizeof names);
+	sh += 64; /* .modinfo */
+	sh[0] = 11;
+	sh[4] = SHT_PROGBITS;
+	put64(sh + 24, 64);
+	put64(sh + 32, 1);
+	if (signed_) {
+		memcpy(buf + len, marker, sizeof marker - 1);
+		len += sizeof marker - 1;
+	}
+	return len;
+}
+
+static void test_kernel_module(struct tally *t)
+{
+	unsigned char buf[512];
+	struct elf_facts f;
+	char err[160], problems[1024];
+	size_t len = fake_module(buf, sizeof buf, 1);
+
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0);
+	CHECK(t, f.kind == KIND_KERNEL_MODULE && f.module_signed);
+	CHECK(t, elf_problems(&f, EM_X86_64, problems, sizeof problems) == 0);
+	len = fake_module(buf, sizeof buf, 0);
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0);
+	CHECK(t, f.kind == KIND_KERNEL_MODULE && !f.module_signed);
+	CHECK(t, elf_problems(&f, EM_X86_64, problems, sizeof problems) == 1 &&
+	         strstr(problems, "without a signature"));
+}
+
 int main(void)
 {
 	struct tally t = { 0, 0 };
@@ -116,5 +181,6 @@ int main(void)
 	test_s390x(&t);
 	test_unknown_machine(&t);
 	test_parser(&t);
+	test_kernel_module(&t);
 	return tally_report("elfcheck", &t);
 }

@@ -12,6 +12,7 @@ enum elf_kind {
 	KIND_STATIC_PIE,  /* ET_DYN, DF_1_PIE, no interpreter */
 	KIND_SHARED_LIB,  /* ET_DYN, neither of the above */
 	KIND_RELOCATABLE, /* ET_REL: an object file */
+	KIND_KERNEL_MODULE, /* ET_REL with .modinfo */
 	KIND_CORE,
 };
 
@@ -37,6 +38,7 @@ struct elf_facts {
 	int exec_stack;   /* ... and asks for an executable stack */
 	int wx_segment;   /* a PT_LOAD both writable and executable */
 	int is_go;
+	int module_signed; /* a kernel module ending in a signature */
 	enum ssp_status ssp;
 	unsigned long ssp_calls;
 };

@@ -180,6 +180,15 @@ static int is_go_section(const char *name)
 	return name && (!strcmp(name, ".note.go.buildid") || !strcmp(name, ".go.buildinfo"));
 }
 
+static int is_modinfo_section(const char *name)
+{
+	return name && !strcmp(name, ".modinfo");
+}
+
+/* The kernel's sign-file appends the signature, its description and
+ * this marker to the module. */
+#define MODULE_SIG_MARKER "~Module signature appended~\n"
+
 static void read_sections(const struct image *im, const unsigned char *eh,
                           struct elf_facts *f)
 {
@@ -202,6 +211,9 @@ static void read_sections(const struct image *im, const unsigned char *eh,
 			return;
 		if (have_names && is_go_section(string_at(im, &names, s.name)))
 			f->is_go = 1;
+		if (have_names && f->kind == KIND_RELOCATABLE &&
+		    is_modinfo_section(string_at(im, &names, s.name)))
+			f->kind = KIND_KERNEL_MODULE;
 		if ((s.type == SHT_SYMTAB || s.type == SHT_DYNSYM) &&
 		    find_symbol(im, shoff, shnum, &s, "__stack_chk_fail", &value, &def)) {
 			found = 1;
@@ -210,6 +222,14 @@ static void read_sections(const struct image *im, const unsigned char *eh,
 				target = value;
 			}
 		}
+	}
+	if (f->kind == KIND_KERNEL_MODULE) {
+		size_t n = sizeof MODULE_SIG_MARKER - 1;
+
+		f->module_signed = im->len >= n &&
+		                   !memcmp(im->buf + im->len - n, MODULE_SIG_MARKER, n);
+		f->ssp = SSP_NOT_APPLICABLE;
+		return;
 	}
 	if (f->is_go) {
 		f->ssp = SSP_NOT_APPLICABLE;

@@ -43,6 +43,7 @@ const char *kind_name(enum elf_kind k)
 	case KIND_STATIC_PIE: return "static-pie";
 	case KIND_SHARED_LIB: return "shared-lib";
 	case KIND_RELOCATABLE: return "object";
+	case KIND_KERNEL_MODULE: return "kernel-module";
 	case KIND_CORE: return "core";
 	default: return "unknown";
 	}
@@ -51,7 +52,7 @@ const char *kind_name(enum elf_kind k)
 const char *ssp_name(enum ssp_status s)
 {
 	switch (s) {
-	case SSP_NOT_APPLICABLE: return "n/a(go)";
+	case SSP_NOT_APPLICABLE: return "n/a";
 	case SSP_IMPORTED: return "imported";
 	case SSP_CALLED: return "calls";
 	case SSP_NEVER_CALLED: return "never-called";
@@ -88,6 +89,13 @@ int elf_problems(const struct elf_facts *f, unsigned want_machine, char *out, si
 		snprintf(msg, sizeof msg, "built for %s (machine %u), not %s",
 		         machine_name(f->machine), f->machine, machine_name(want_machine));
 		add(&p, msg);
+	}
+	/* A module is the kernel's: its hardening is the kernel's too;
+	 * what matters here is that the kernel will accept it. */
+	if (f->kind == KIND_KERNEL_MODULE) {
+		if (!f->module_signed)
+			add(&p, "kernel module without a signature (the kernel enforces them)");
+		return p.n;
 	}
 	if (f->kind == KIND_EXEC)
 		add(&p, "not PIE (fixed load address: link with -static-pie or -pie)");
