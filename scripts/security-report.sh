@@ -40,6 +40,15 @@ render() {
 		return "\"" s "\""
 	}
 	function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
+	# s folded at blanks into lines of at most 72 columns after indent
+	function wrap(s, indent,   w, n, i, line, out) {
+		n = split(s, w, " "); line = ""
+		for (i = 1; i <= n; i++) {
+			if (line != "" && length(line) + 1 + length(w[i]) > 72) { out = out indent line "\n"; line = "" }
+			line = line == "" ? w[i] : line " " w[i]
+		}
+		return out indent line
+	}
 	FILENAME == status_file { ks[++nk] = $0; if ($1 == "met") met++; else deviated++; next }
 	FILENAME == elf_table && !/^#/ { elf[++ne] = $0; if ($8 != "ok") elf_bad++; next }
 	FILENAME == checks { ck[++nc] = $0; if ($2 != "PASS") ck_bad++; next }
@@ -59,7 +68,7 @@ render() {
 		printf "   command line: %s\n", cmdline == "" ? "(none added)" : cmdline
 		print "   Deviations, each with its reason (kernel/hardening/deviations.txt):"
 		for (i = 1; i <= nk; i++) { split(ks[i], a, "\t"); if (a[1] != "met")
-			printf "     %s: recommended %s, kernel has %s\n       %s\n", a[2], a[3], a[4], a[5] }
+			printf "     %s: recommended %s, kernel has %s\n%s\n", a[2], a[3], a[4], wrap(a[5], "       ") }
 		print "   Met:"
 		for (i = 1; i <= nk; i++) { split(ks[i], a, "\t"); if (a[1] == "met")
 			printf "     %-44s %s\n", a[2], a[4] }
