@@ -20,13 +20,7 @@ i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	log=$(mktemp)
-	console_start "$log" sh "$top/$board/run-qemu.sh" "$images"
-	if ! console_wait 'kitroot: boot complete in [0-9]+ ms' 180; then
-		console_stop
-		echo "bench-boot: run $i did not boot; console:" >&2
-		tail -n 20 "$log" >&2
-		exit 1
-	fi
+	console_boot "$log" "$board" "$images" 180 || { echo "bench-boot: run $i failed" >&2; exit 1; }
 	wall=$(console_elapsed_ms)
 	guest=$(console_text | sed -n 's/.*boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
 	console_stop

@@ -26,13 +26,7 @@ checks="$out/checks.tsv"
 : > "$checks"
 result() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$checks"; }
 
-console_start "$out/console.log" sh "$top/$board/run-qemu.sh" "$o/images"
-if ! console_wait 'kitroot: boot complete in [0-9]+ ms' 300; then
-	console_stop
-	echo "boot-probe: the system did not boot; console:" >&2
-	tail -n 20 "$out/console.log" >&2
-	exit 2
-fi
+console_boot "$out/console.log" "$board" "$o/images" 300 || exit 2
 console_run true 30 > /dev/null || true
 
 probe() { # NAME GUEST-COMMAND: the output goes to OUTDIR/NAME

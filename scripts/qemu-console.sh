@@ -1,6 +1,7 @@
 # Driving a QEMU guest over its serial console, for the tests, the
 # boot benchmark and the security report.  Source it (POSIX sh), then:
 #   console_start LOG CMD...    start QEMU with the serial line on stdio
+#   console_boot LOG BOARD IMAGES SECS  start a build, wait for boot complete
 #   console_wait  PATTERN SECS  wait for an extended regex in the log
 #   console_run   CMD SECS      run CMD in the guest shell, print its output
 #   console_wait_exit SECS      wait for QEMU to exit (guest power-off)
@@ -20,6 +21,18 @@ console_start() {
 	CONSOLE_PID=$!
 	exec 7> "$CONSOLE_DIR/in"
 	CONSOLE_T0=$(date +%s%N)
+}
+
+# console_boot LOG BOARD_DIR IMAGES_DIR SECS: boots a build with its
+# board's run-qemu.sh and waits for init's boot-complete line; on
+# failure QEMU is stopped and the console's last lines go to stderr.
+console_boot() {
+	console_start "$1" sh "$top/$2/run-qemu.sh" "$3"
+	console_wait 'kitroot: boot complete in [0-9]+ ms' "$4" && return 0
+	console_stop
+	echo "the system did not boot; console:" >&2
+	tr -d '\r' < "$1" | tail -n 20 >&2
+	return 1
 }
 
 # Milliseconds since console_start.
