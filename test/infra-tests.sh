@@ -156,6 +156,50 @@ t_check_hardening() {
 	grep -q 'kspp:6: expected ARCHES CONFIG_X=VALUE' "$d/err"
 }
 
+# The judgement of a boot's observations (scripts/probe-checks.sh):
+# a healthy system passes every check, and each kind of weakness is
+# caught by its own check.
+t_probe_checks() {
+	d="$work/probe" o="$work/probe-o"
+	mkdir -p "$d" "$o/images"
+	printf 'KR_LINUX_HARDENING=y\n' > "$o/.config"
+	echo 'page_alloc.shuffle=1' > "$o/images/cmdline"
+	good() {
+		printf 'ro,relatime\nrefused\n' > "$d/root"
+		for m in /proc /sys /sys/fs/cgroup /dev/shm /run /tmp; do
+			echo "x $m tmpfs rw,nosuid,nodev,noexec 0 0"; done > "$d/mounts.txt"
+		printf 'x /dev devtmpfs rw,nosuid,noexec 0 0\nx /dev/pts devpts rw,nosuid,noexec 0 0\n' >> "$d/mounts.txt"
+		printf 'root:x:0:0::/root:/bin/sh\n---\nroot:*:::::::\n' > "$d/accounts"
+		printf 'Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address\nActive UNIX domain sockets (only servers)\n' > "$d/sockets.txt"
+		printf 'kernel.kptr_restrict|2|2\nkernel.sysrq|0|absent\n' > "$d/sysctl.txt"
+		printf 'cmdline|console=ttyS0 page_alloc.shuffle=1\nkallsyms|0000000000000000\nlockdown|none [integrity] confidentiality\nlsm|lockdown,capability,landlock,yama\n' > "$d/kernel.txt"
+		: > "$d/setid.txt"
+	}
+	judge() { sh "$top/scripts/probe-checks.sh" "$o" "$d" > /dev/null; }
+	failed_check() { judge; grep -q "^$1	FAIL	" "$d/checks.tsv" || { echo "$1 did not fail:"; cat "$d/checks.tsv"; return 1; }; }
+	good
+	judge || { cat "$d/checks.tsv"; return 1; }
+	[ "$(grep -c '	PASS	' "$d/checks.tsv")" = 11 ] || return 1
+	good; printf 'rw,relatime\nwritable\n' > "$d/root"; failed_check root-read-only || return 1
+	good; sed -i 's| /tmp tmpfs rw,nosuid,nodev,noexec| /tmp tmpfs rw,nosuid,nodev|' "$d/mounts.txt"
+	failed_check mount-flags && grep -q '/tmp:no-noexec' "$d/checks.tsv" || return 1
+	good; printf 'root:x:0:0::/root:/bin/sh\n---\nroot::::::::\n' > "$d/accounts"; failed_check no-password-accounts || return 1
+	good; echo 'tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN' >> "$d/sockets.txt"
+	failed_check no-unexpected-listeners && grep -q 'tcp:0.0.0.0:22' "$d/checks.tsv" || return 1
+	good; echo 'kernel.dmesg_restrict|1|0' >> "$d/sysctl.txt"
+	failed_check sysctl-set && grep -q 'kernel.dmesg_restrict=0(want 1)' "$d/checks.tsv" || return 1
+	good; echo /bin/su > "$d/setid.txt"; failed_check no-setid-files || return 1
+	good; echo 'page_alloc.shuffle=1 slab_nomerge' > "$o/images/cmdline"; failed_check kernel-cmdline || return 1
+	echo 'page_alloc.shuffle=1' > "$o/images/cmdline"
+	good; sed -i 's/^kallsyms|.*/kallsyms|ffffffff81000000/' "$d/kernel.txt"; failed_check kernel-pointers-hidden || return 1
+	good; echo 'present|/dev/mem' >> "$d/kernel.txt"; failed_check no-raw-memory-devices || return 1
+	good; sed -i 's/^lockdown|.*/lockdown|[none] integrity confidentiality/' "$d/kernel.txt"; failed_check lockdown || return 1
+	good; sed -i 's/^lsm|.*/lsm|capability,yama/' "$d/kernel.txt"; failed_check lsms || return 1
+	# without the hardened kernel, its four checks are not made
+	good; printf '# KR_LINUX_HARDENING is not set\n' > "$o/.config"; judge &&
+	[ "$(wc -l < "$d/checks.tsv")" = 7 ]
+}
+
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
@@ -163,6 +207,7 @@ run_infra_tests() {
 	check infra-permission-table t_permission_table
 	check infra-kconfig-fragment-check t_check_kconfig
 	check infra-kspp-hardening-check t_check_hardening
+	check infra-boot-probe-judgement t_probe_checks
 	check infra-unknown-defconfig t_unknown_defconfig
 	check infra-host-deps t_host_deps
 	check infra-source-date-epoch t_source_date_epoch

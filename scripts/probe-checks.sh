@@ -1,0 +1,127 @@
+#!/bin/sh
+# usage: probe-checks.sh O OUTDIR
+#
+# Judges what scripts/boot-probe.sh saw of the running system (the files
+# in OUTDIR) against what a kitroot image must show: writes
+# OUTDIR/checks.tsv, one "name PASS|FAIL detail" line per check, prints
+# it, and exits 1 when a check fails.  Separate from the boot so that
+# the judgement itself can be tested on made-up observations.
+set -u
+o=$1 out=$2
+setting() { sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$o/.config"; }
+hardened=$(setting KR_LINUX_HARDENING)
+for f in root mounts.txt accounts sockets.txt sysctl.txt kernel.txt setid.txt processes.txt; do
+	[ -f "$out/$f" ] || : > "$out/$f"
+done
+
+# Listening sockets the configuration's services are allowed; none
+# selects any yet, so any listener is a finding.
+allowed_listeners=""
+
+checks="$out/checks.tsv"
+: > "$checks"
+result() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$checks"; }
+
+# root filesystem
+if [ "$(sed -n 1p "$out/root" | cut -d, -f1)" = ro ] && grep -qx refused "$out/root"; then
+	result root-read-only PASS "mounted ro; a write to / was refused"
+else
+	result root-read-only FAIL "$(tr '\n' ' ' < "$out/root")"
+fi
+
+# mount flags: what each must carry
+bad=""
+for want in /proc:nosuid,nodev,noexec /sys:nosuid,nodev,noexec /sys/fs/cgroup:nosuid,nodev,noexec \
+	/dev:nosuid,noexec /dev/pts:nosuid,noexec /dev/shm:nosuid,nodev,noexec \
+	/run:nosuid,nodev,noexec /tmp:nosuid,nodev,noexec; do
+	m=${want%%:*}
+	opts=$(awk -v m="$m" '$2 == m { print $4 }' "$out/mounts.txt" | tail -n 1)
+	[ -n "$opts" ] || { bad="$bad $m:not-mounted"; continue; }
+	for flag in $(echo "${want#*:}" | tr , ' '); do
+		echo ",$opts," | grep -q ",$flag," || bad="$bad $m:no-$flag"
+	done
+done
+if [ -z "$bad" ]; then
+	result mount-flags PASS "/tmp /run /dev/shm /proc /sys cgroup2: nosuid,nodev,noexec; /dev /dev/pts: nosuid,noexec"
+else
+	result mount-flags FAIL "missing:$bad"
+fi
+
+# accounts: no password hash anywhere, every shadow entry locked
+bad=$(awk -F: 'BEGIN { part = 1 } /^---$/ { part = 2; next }
+	part == 1 && NF >= 2 && $2 != "x" { printf " %s(passwd field)", $1 }
+	part == 2 && NF >= 2 && $2 !~ /^[*!]/ { printf " %s", $1 }' "$out/accounts")
+users=$(awk -F: '/^---$/ { exit } NF >= 2 { printf "%s ", $1 }' "$out/accounts")
+if [ -z "$bad" ] && [ -n "$users" ]; then
+	result no-password-accounts PASS "every account locked: $users"
+else
+	result no-password-accounts FAIL "accounts with a password or an empty one:${bad:- (no accounts read)}"
+fi
+
+# listening sockets
+listeners=$(awk '$1 ~ /^(tcp|udp|raw)/ { print $1 " " $4 } $1 == "unix" { print "unix " $NF }' "$out/sockets.txt" |
+	while read -r proto addr; do
+		case " $allowed_listeners " in *" $proto:$addr "*) ;; *) echo "$proto:$addr" ;; esac
+	done | tr '\n' ' ')
+if ! grep -q 'Active' "$out/sockets.txt"; then
+	result no-unexpected-listeners FAIL "netstat gave no answer"
+elif [ -z "$listeners" ]; then
+	result no-unexpected-listeners PASS "no listening socket${allowed_listeners:+ besides $allowed_listeners}"
+else
+	result no-unexpected-listeners FAIL "listening: $listeners"
+fi
+
+# sysctl set
+if [ ! -s "$out/sysctl.txt" ]; then
+	result sysctl-set FAIL "no sysctl set in /etc/sysctl.d (KR_PACKAGE_SYSCTL)"
+else
+	wrong=$(awk -F'|' '$3 != "absent" && $3 != $2 { printf " %s=%s(want %s)", $1, $3, $2 }' "$out/sysctl.txt")
+	n_set=$(awk -F'|' '$3 != "absent"' "$out/sysctl.txt" | wc -l)
+	absent=$(awk -F'|' '$3 == "absent" { printf " %s", $1 }' "$out/sysctl.txt")
+	if [ -z "$wrong" ]; then
+		result sysctl-set PASS "$n_set keys hold their value${absent:+; not in this kernel:$absent}"
+	else
+		result sysctl-set FAIL "wrong:$wrong"
+	fi
+fi
+
+# set-id files
+if [ -s "$out/setid.txt" ]; then
+	result no-setid-files FAIL "$(tr '\n' ' ' < "$out/setid.txt")"
+else
+	result no-setid-files PASS "no set-user-ID or set-group-ID file"
+fi
+
+# kernel interfaces (required when the kernel is hardened)
+kv() { sed -n "s/^$1|//p" "$out/kernel.txt" | head -n 1; }
+want=$(cat "$o/images/cmdline" 2>/dev/null)
+case " $(kv cmdline) " in
+*" $want "*) result kernel-cmdline PASS "${want:-(none configured)}" ;;
+*) result kernel-cmdline FAIL "booted with '$(kv cmdline)', configured '$want'" ;;
+esac
+if [ "$hardened" = y ]; then
+	addr=$(kv kallsyms)
+	if [ -n "$addr" ] && [ -z "$(echo "$addr" | tr -d 0)" ]; then
+		result kernel-pointers-hidden PASS "/proc/kallsyms shows $addr even to root"
+	else
+		result kernel-pointers-hidden FAIL "/proc/kallsyms shows '$addr'"
+	fi
+	present=$(sed -n 's/^present|//p' "$out/kernel.txt" | tr '\n' ' ')
+	if [ -z "$present" ]; then
+		result no-raw-memory-devices PASS "no /dev/mem, /dev/kmem, /dev/port, /proc/kcore"
+	else
+		result no-raw-memory-devices FAIL "present: $present"
+	fi
+	case $(kv lockdown) in
+	*"[integrity]"* | *"[confidentiality]"*) result lockdown PASS "$(kv lockdown)" ;;
+	*) result lockdown FAIL "lockdown: '$(kv lockdown)'" ;;
+	esac
+	lsm=$(kv lsm) missing=""
+	for l in lockdown yama landlock; do
+		case ",$lsm," in *",$l,"*) ;; *) missing="$missing $l" ;; esac
+	done
+	if [ -z "$missing" ]; then result lsms PASS "$lsm"; else result lsms FAIL "'$lsm' lacks$missing"; fi
+fi
+
+cat "$checks"
+! grep -q '	FAIL	' "$checks"
