@@ -23,7 +23,13 @@ LINUX_MAKE = $(MAKE) -C $(LINUX_DIR) O=$(LINUX_BUILDDIR) ARCH=$(KR_LINUX_ARCH) \
 	KBUILD_BUILD_TIMESTAMP="@$(SOURCE_DATE_EPOCH)" \
 	KBUILD_BUILD_USER=kitroot KBUILD_BUILD_HOST=kitroot \
 	KBUILD_BUILD_VERSION=1 \
-	$(LINUX_NO_HOST_PROBES)
+	$(LINUX_NO_HOST_PROBES) $(LINUX_PLUGIN_FLAGS)
+
+# The GCC plugins are built with debug information, which named the
+# output directory; every kernel object is compiled with a plugin, and
+# ccache hashes the plugin, so no other output directory ever reused a
+# kernel object.  Mapped, the plugins are the same in every O.
+LINUX_PLUGIN_FLAGS = HOSTCXXFLAGS="-ffile-prefix-map=$(LINUX_DIR)/="
 
 # Kconfig records the version of the host's rustc, bindgen and pahole in
 # .config (CONFIG_RUSTC_VERSION...), so a build machine with Rust gave

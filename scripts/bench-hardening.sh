@@ -1,19 +1,30 @@
 #!/bin/sh
-# usage: bench-hardening.sh CONFIG [RUNS]       (e.g. qemu_x86_64)
+# usage: bench-hardening.sh CONFIG [RUNS]           (e.g. qemu_x86_64)
+#        bench-hardening.sh O_HARDENED O_PLAIN [RUNS]
 #
-# What the kernel hardening costs: builds configs/CONFIG_defconfig twice,
-# as it is and with KR_LINUX_HARDENING off, each in its own output
-# directory under ${KR_BENCH_DIR:-$HOME/.cache/kitroot/bench}, then
-# reports the kernel and initramfs sizes and the median boot time of
-# RUNS boots (default 5) of each, and the differences.  A report, not a
-# test: it fails only when a build or a boot does.
+# What the kernel hardening costs.  With CONFIG: builds
+# configs/CONFIG_defconfig twice, as it is and with KR_LINUX_HARDENING
+# off, each in its own output directory under
+# ${KR_BENCH_DIR:-$HOME/.cache/kitroot/bench}.  With two output
+# directories: compares those finished builds.  Reports the kernel and
+# initramfs sizes and the median boot time of RUNS boots (default 5) of
+# each, and the differences.  A report, not a test: it fails only when a
+# build or a boot does.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-config=${1:?usage: bench-hardening.sh CONFIG [RUNS]}
-runs=${2:-5}
+[ $# -ge 1 ] || { echo "usage: bench-hardening.sh CONFIG [RUNS] | O_HARDENED O_PLAIN [RUNS]" >&2; exit 1; }
 dir=${KR_BENCH_DIR:-$HOME/.cache/kitroot/bench}
-[ -f "$top/configs/${config}_defconfig" ] ||
-	{ echo "bench-hardening: no configs/${config}_defconfig (make list-defconfigs)" >&2; exit 1; }
+if [ -d "$1" ]; then
+	[ -d "${2:-}" ] || { echo "bench-hardening: give two output directories" >&2; exit 1; }
+	o_hardened=$(cd "$1" && pwd) o_plain=$(cd "$2" && pwd) runs=${3:-5}
+	config=$(sed -n 's/^KR_CONFIG_NAME="\(.*\)"$/\1/p' "$o_hardened/.config")
+else
+	config=$1 runs=${2:-5}
+	o_hardened=$dir/$config-hardened o_plain=$dir/$config-plain
+	[ -f "$top/configs/${config}_defconfig" ] ||
+		{ echo "bench-hardening: no configs/${config}_defconfig (make list-defconfigs)" >&2; exit 1; }
+fi
+mkdir -p "$dir"
 
 build() { # O HARDENING(y|n)
 	make -C "$top" O="$1" "${config}_defconfig" > /dev/null
@@ -28,12 +39,15 @@ build() { # O HARDENING(y|n)
 }
 
 for variant in hardened plain; do
-	o=$dir/$config-$variant
-	mkdir -p "$dir"
-	h=y
-	[ "$variant" = plain ] && h=n
-	secs=$(build "$o" "$h")
-	echo "$variant: built in $secs s ($o)"
+	eval "o=\$o_$variant"
+	if [ -d "$1" ]; then
+		echo "$variant: $o"
+	else
+		h=y
+		[ "$variant" = plain ] && h=n
+		secs=$(build "$o" "$h")
+		echo "$variant: built in $secs s ($o)"
+	fi
 	sh "$top/scripts/bench-boot.sh" "$o" "$runs" > "$dir/$config-$variant.boot"
 	image=$(sed -n 's/^KR_LINUX_IMAGE="\(.*\)"$/\1/p' "$o/.config")
 	eval "${variant}_kernel=\$(wc -c < \"\$o/images/\$image\")"
