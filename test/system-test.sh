@@ -230,6 +230,9 @@ sys_reproducible() {
 }
 
 run_system_test() {
+	# What the checks below use besides the build's own tools (python3
+	# reads the report's JSON; faketime and disorderfs the rebuild).
+	sh "$top/scripts/host-deps.sh" x86_64 test || { fail "host tools for the tests"; return 0; }
 	configs=${KR_TEST_CONFIGS:-qemu_x86_64 qemu_aarch64_virt qemu_s390x}
 	first=
 	for c in $configs; do
