@@ -8,6 +8,12 @@
 #   _VERSION _SOURCE _SITE         upstream file and directory URL
 #   _DEBIAN                        Debian source mirror: PKG=VERSION[/FILE] (FILE: name there)
 #   _SITE_METHOD = local           _SITE is a directory of this tree
+#   _DEBIAN_PATCHES                Debian's FILE.debian.tar.xz of the same source
+#                                  package: its debian/patches/series is applied
+#                                  before the package's own patches
+#   _DEBS                          list of pinned Debian binary packages
+#                                  (PACKAGE VERSION ARCH per line) to fetch,
+#                                  each hashed in NAME.hash (Go dependencies)
 #   _DL_FROM = OTHER               reuse OTHER package's download
 #   _SUBDIR                        directory inside the tarball (default NAME-VERSION)
 #   _LICENSE _LICENSE_FILES        SPDX id; files checked against NAME.hash
@@ -58,9 +64,27 @@ endif
 endif
 endif
 
-$(1)-source: $$($(2)_DL_FILE)
+# Debian's patch series, from the source package _DEBIAN names.
+ifneq ($$($(2)_DEBIAN_PATCHES),)
+$(2)_DEBIAN_PATCHES_FILE := $$(KR_DL_DIR)/$$($(2)_DL_FROM)/$$($(2)_DEBIAN_PATCHES)
+$$($(2)_DEBIAN_PATCHES_FILE): | host-deps
+	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Downloading the Debian patch series)
+	$$(Q)sh $$(TOPDIR)/scripts/dl.sh $$@ $$($(2)_HASH_FILE) \
+		debian:$$(firstword $$(subst /, ,$$($(2)_DEBIAN)))/$$($(2)_DEBIAN_PATCHES)
+endif
 
-$$($(2)_DIR)/.stamp_extracted: $$($(2)_DL_FILE) \
+# Binary packages: verified on every run (cheap), fetched when missing.
+ifneq ($$($(2)_DEBS),)
+$(2)_DEBS_STAMP := $$(BUILD_DIR)/.debs-$(1)
+$$($(2)_DEBS_STAMP): $$($(2)_DEBS) $$($(2)_HASH_FILE) | host-deps
+	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Downloading $$(shell grep -c '^[a-z]' $$($(2)_DEBS)) Debian packages)
+	$$(Q)sh $$(TOPDIR)/scripts/dl-debs.sh $$(KR_DEBS_DIR) $$($(2)_HASH_FILE) $$($(2)_DEBS)
+	$$(Q)mkdir -p $$(@D) && touch $$@
+endif
+
+$(1)-source: $$($(2)_DL_FILE) $$($(2)_DEBIAN_PATCHES_FILE) $$($(2)_DEBS_STAMP)
+
+$$($(2)_DIR)/.stamp_extracted: $$($(2)_DL_FILE) $$($(2)_DEBIAN_PATCHES_FILE) $$($(2)_DEBS_STAMP) \
 		$$(if $$(filter local,$$($(2)_SITE_METHOD)),$$(shell find $$($(2)_SITE) -type f 2>/dev/null)) \
 		| host-deps
 	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Extracting)
@@ -75,7 +99,9 @@ $$($(2)_DIR)/.stamp_extracted: $$($(2)_DL_FILE) \
 	$$(Q)touch $$@
 
 $$($(2)_DIR)/.stamp_patched: $$($(2)_DIR)/.stamp_extracted $$($(2)_PATCHES)
-	$$(if $$($(2)_PATCHES),@$$(call MESSAGE,$(1),$$($(2)_VERSION),Patching))
+	$$(if $$($(2)_PATCHES)$$($(2)_DEBIAN_PATCHES),@$$(call MESSAGE,$(1),$$($(2)_VERSION),Patching))
+	$$(if $$($(2)_DEBIAN_PATCHES),$$(Q)sh $$(TOPDIR)/scripts/apply-debian-patches.sh \
+		$$($(2)_DEBIAN_PATCHES_FILE) $$(@D))
 	$$(Q)for p in $$($(2)_PATCHES); do \
 		echo "    applying $$$${p##*/}"; \
 		patch -d $$(@D) -p1 -N -s < $$$$p || { \
@@ -129,6 +155,14 @@ $(1)-rebuild $(1)-reconfigure: $(1)
 # The image's permission table: owners, modes and device nodes.
 $(2)_PERMISSIONS_FILE ?= $$(wildcard $(3)$(1).permissions)
 
+endef
+
+# $(call unpack-debs,LIST,DIR): unpacks each .deb of LIST (see _DEBS)
+# into DIR, in list order.
+KR_DEBS_DIR = $(KR_DL_DIR)/debian-debs
+define unpack-debs
+mkdir -p $(2) && grep '^[a-z]' $(1) | while read -r p v a; do \
+	dpkg-deb -x $(KR_DEBS_DIR)/$${p}_$$(printf '%s' "$$v" | sed 's/:/%3a/')_$$a.deb $(2) || exit 1; done
 endef
 
 # The package is named after its .mk file: pkg/busybox/busybox.mk is

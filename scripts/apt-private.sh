@@ -3,12 +3,14 @@
 #
 # usage: apt-private.sh source  PKG VERSION FILE OUTDIR
 #        apt-private.sh binary  PKG VERSION ARCH OUTDIR
+#        apt-private.sh debs    ARCH OUTDIR PKG=VERSION...
 #
 # The state (lists, cache, sources list) lives under $KR_DL_DIR/.apt and
 # is derived from the host's own apt configuration on every run, so the
 # host's apt sources and package database are never touched.  Nothing is
 # installed: `source` only downloads the named file of a source package,
-# `binary` only downloads one .deb.
+# `binary` only downloads one .deb, `debs` many in one go (Go dependency
+# sets have hundreds).
 set -eu
 
 prog=apt-private
@@ -106,7 +108,18 @@ binary)
 		die "$pkg $ver ($arch): not downloadable from the Debian archive at $uri"
 	mv "$work"/*.deb "$out/"
 	;;
+debs)
+	[ $# -ge 4 ] || die "usage: $0 debs ARCH OUTDIR PKG=VERSION..."
+	arch=$2 out=$3
+	shift 3
+	refresh "$arch"
+	work=$(mktemp -d "$out/.apt-debs.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+	(cd "$work" && apt-get -q $(apt_opts "$arch") download "$@" >&2) ||
+		die "$# packages ($arch): not all downloadable from the Debian archive at $uri"
+	mv "$work"/*.deb "$out/"
+	;;
 *)
-	die "usage: $0 source|binary ..."
+	die "usage: $0 source|binary|debs ..."
 	;;
 esac

@@ -47,6 +47,8 @@ need cmd zstd zstd
 need cmd cpio cpio
 need cmd ccache ccache
 need cmd pkg-config pkg-config
+need cmd dpkg-deb dpkg
+need cmd gperf gperf
 need cmd apt-get apt
 need file /usr/share/keyrings/debian-archive-keyring.gpg debian-archive-keyring
 need file /usr/include/ncurses.h libncurses-dev
@@ -74,6 +76,8 @@ reproducibility | test)
 	;;
 esac
 [ "${2:-}" != test ] || need cmd python3 python3
+[ "${2:-}" != test ] || need cmd skopeo skopeo
+[ "${2:-}" != test ] || need cmd umoci umoci
 
 # The native x86_64 triplet names come with gcc and binutils themselves.
 [ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ] &&

@@ -23,6 +23,23 @@ run_unit_tests() {
 	unit elfcheck "$top/test/unit/elfcheck_test.c" "$top/pkg/elfcheck/src/inspect.c" \
 		"$top/pkg/elfcheck/src/calls.c" "$top/pkg/elfcheck/src/verdict.c"
 	run_elfcheck_tests
+	unit ociimage "$top/test/unit/ociimage_test.c" "$top/pkg/ociimage/src/sha256.c" \
+		"$top/pkg/ociimage/src/tar.c" "$top/pkg/ociimage/src/sink.c" \
+		"$top/pkg/ociimage/src/links.c" "$top/pkg/ociimage/src/walk.c" \
+		"$top/pkg/ociimage/src/json.c" "$top/pkg/ociimage/src/image.c" \
+		"$top/pkg/ociimage/src/names.c" "$top/pkg/ociimage/src/layout.c"
+	run_ociimage_tests
+	unit bundle "$top/test/unit/bundle_test.c" "$top/pkg/bundle/src/spec.c" \
+		"$top/pkg/bundle/src/words.c" "$top/pkg/bundle/src/number.c" \
+		"$top/pkg/bundle/src/proc_keys.c" "$top/pkg/bundle/src/linux_keys.c" \
+		"$top/pkg/bundle/src/tables.c" "$top/pkg/bundle/src/seccomp.c" \
+		"$top/pkg/bundle/src/json.c" "$top/pkg/bundle/src/oci.c" "$top/pkg/bundle/src/mkdirs.c"
+	check bundle-config-json sh -c "cd '$top/pkg/bundle/src' && gcc $SAN_CFLAGS -o '$work/kr-bundle' *.c &&
+		mkdir -p '$work/bundle-rootfs' && '$work/kr-bundle' -a x86_64 -n full \
+			-r /containers/services/full/rootfs -d '$work/bundle-rootfs' \
+			-o '$work/full.json' '$top/test/unit/specs/full.service' &&
+		python3 -m json.tool '$work/full.json' > /dev/null && [ -d '$work/bundle-rootfs/var/lib/demo' ] &&
+		[ \"\$('$work/kr-bundle' -k '$top/test/unit/specs/full.service')\" = onboot ]"
 	# The wrapper and init as the build compiles them, warnings as errors.
 	check wrapper-builds gcc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 		-DKR_LAUNCHER='""' -DKR_REAL_CC='"gcc"' -DKR_SYSROOT='"/s"' \
@@ -95,6 +112,78 @@ run_elfcheck_tests() {
 		grep -q 'no ELF file found' '$work/no-elves.err'"
 }
 
+# kr-ociimage on a small rootfs with each kind of entry: the archive is
+# the same twice, GNU tar reads the layer back to the same tree, the
+# JSON parses, every blob is named by its sha256, and skopeo and umoci
+# (when installed) read the image.
+run_ociimage_tests() {
+	oi="$work/kr-ociimage" or="$work/oci-rootfs" ox="$work/oci-x"
+	# shellcheck disable=SC2086
+	if ! gcc $SAN_CFLAGS -o "$oi" "$top"/pkg/ociimage/src/*.c > "$work/ociimage.build.log" 2>&1; then
+		fail "ociimage builds"
+		sed 's/^/    /' "$work/ociimage.build.log"
+		return 0
+	fi
+	long=$(printf '%0120d' 0 | tr 0 l)
+	mkdir -p "$or/bin" "$or/etc/a/b/c" "$ox/layer" &&
+	printf '#!/bin/sh\necho hi\n' > "$or/bin/hello" && chmod 0755 "$or/bin/hello" &&
+	echo box > "$or/etc/hostname" && ln "$or/etc/hostname" "$or/etc/hostname.hard" &&
+	ln -s ../etc/hostname "$or/bin/name" && echo long > "$or/etc/a/b/c/$long" ||
+		{ fail "ociimage test rootfs"; return 0; }
+	for n in 1 2; do
+		"$oi" -a x86_64 -t 1700000000 -n kitroot/test:1 -e PATH=/bin -e 'Q=a "b"' \
+			-u 1000:1000 -w /etc -o "$work/oci$n.tar" "$or" -- /bin/hello 'x y' ||
+			{ fail "ociimage exports"; return 0; }
+	done > "$work/ociimage-export.log" 2>&1
+	check ociimage-deterministic cmp "$work/oci1.tar" "$work/oci2.tar"
+	tar -xf "$work/oci1.tar" -C "$ox" || { fail "ociimage archive extracts"; return 0; }
+	# the digest at a key path of a JSON file, without "sha256:"
+	digest_at() {
+		python3 -c 'import json, sys
+v = json.load(open(sys.argv[1]))
+for k in sys.argv[2:]: v = v[int(k)] if k.isdigit() else v[k]
+print(v[7:])' "$@"
+	}
+	manifest="$ox/blobs/sha256/$(digest_at "$ox/index.json" manifests 0 digest)"
+	config="$ox/blobs/sha256/$(digest_at "$manifest" config digest)"
+	layer="$ox/blobs/sha256/$(digest_at "$manifest" layers 0 digest)"
+	check ociimage-json sh -c "for f in '$ox/oci-layout' '$ox/index.json' '$manifest' '$config'; do
+		python3 -m json.tool \"\$f\" > /dev/null || exit 1; done"
+	check ociimage-config python3 -c 'import json, sys
+c = json.load(open(sys.argv[1]))
+assert c["config"] == {"Env": ["PATH=/bin", "Q=a \"b\""], "Cmd": ["/bin/hello", "x y"],
+                       "User": "1000:1000", "WorkingDir": "/etc"}, c["config"]
+assert (c["architecture"], c["os"], c["created"]) == ("amd64", "linux", "2023-11-14T22:13:20Z")' "$config"
+	check ociimage-blob-digests sh -c "cd '$ox/blobs/sha256' && [ \$(ls | wc -l) = 3 ] &&
+		for f in *; do [ \"\$(sha256sum < \"\$f\" | cut -d ' ' -f 1)\" = \"\$f\" ] || exit 1; done"
+	check ociimage-layer-tar sh -c "tar -tvf '$layer' > '$work/oci-layer.lst' &&
+		grep -q '^hrw-r--r-- 0/0 .* etc/hostname.hard link to etc/hostname\$' '$work/oci-layer.lst' &&
+		grep -q '^lrwxrwxrwx 0/0 .* bin/name -> ../etc/hostname\$' '$work/oci-layer.lst' &&
+		grep -q '^-rwxr-xr-x 0/0 .* 2023-11-14 .* bin/hello\$' '$work/oci-layer.lst' &&
+		grep -q ' etc/a/b/c/$long\$' '$work/oci-layer.lst' &&
+		tar -xf '$layer' -C '$ox/layer' && diff -r '$or' '$ox/layer'"
+	check ociimage-refuses-socket sh -c "mkdir -p '$work/oci-sock' &&
+		python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' '$work/oci-sock/s' &&
+		! '$oi' -a x86_64 -t 0 -n x -o '$work/oci-sock.tar' '$work/oci-sock' -- /x 2> '$work/oci-sock.err' &&
+		grep -q 'is a socket' '$work/oci-sock.err' && ! [ -e '$work/oci-sock.tar' ] &&
+		! [ -e '$work/oci-sock.tar.tmp' ]"
+	if command -v skopeo > /dev/null 2>&1; then
+		check ociimage-skopeo sh -c "skopeo inspect oci-archive:'$work/oci1.tar' > '$work/oci-inspect.json' &&
+			grep -q '\"Architecture\": \"amd64\"' '$work/oci-inspect.json' &&
+			skopeo copy -q oci-archive:'$work/oci1.tar' dir:'$work/oci-dir' &&
+			cmp '$layer' '$work/oci-dir/${layer##*/}'"
+	else
+		echo "SKIP: ociimage-skopeo (skopeo is not installed)"
+	fi
+	if command -v umoci > /dev/null 2>&1; then
+		check ociimage-umoci sh -c "umoci stat --image '$ox:1' | grep -q 'kitroot kr-ociimage' &&
+			umoci unpack --rootless --image '$ox:1' '$work/oci-bundle' &&
+			[ \"\$(cat '$work/oci-bundle/rootfs/etc/hostname')\" = box ]"
+	else
+		echo "SKIP: ociimage-umoci (umoci is not installed)"
+	fi
+}
+
 # fuzz NAME TARGET.c SOURCES... (seeds in $work/NAME-corpus): libFuzzer
 # when clang is there, else the same target driven by a bounded
 # random-input loop; either way with the sanitizers on.
@@ -122,4 +211,11 @@ run_fuzz() {
 	cp "$work/elf-seeds/"* "$work/elfcheck-corpus/" 2>/dev/null || true
 	fuzz elfcheck "$top/test/fuzz/elfcheck_fuzz.c" "$top/pkg/elfcheck/src/inspect.c" \
 		"$top/pkg/elfcheck/src/calls.c" "$top/pkg/elfcheck/src/verdict.c"
+	mkdir -p "$work/bundle-spec-corpus"
+	cp "$top/test/fuzz/corpus-bundle/"* "$work/bundle-spec-corpus/"
+	fuzz bundle-spec "$top/test/fuzz/bundle_spec_fuzz.c" "$top/pkg/bundle/src/spec.c" \
+		"$top/pkg/bundle/src/words.c" "$top/pkg/bundle/src/number.c" \
+		"$top/pkg/bundle/src/proc_keys.c" "$top/pkg/bundle/src/linux_keys.c" \
+		"$top/pkg/bundle/src/tables.c" "$top/pkg/bundle/src/seccomp.c" \
+		"$top/pkg/bundle/src/json.c" "$top/pkg/bundle/src/oci.c" "$top/pkg/bundle/src/mkdirs.c"
 }
