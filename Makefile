@@ -63,7 +63,7 @@ endif
 all:
 
 include $(TOPDIR)/scripts/kr-utils.mk
-include $(TOPDIR)/pkg/pkg-generic.mk $(TOPDIR)/pkg/pkg-golang.mk
+include $(TOPDIR)/pkg/pkg-generic.mk $(TOPDIR)/pkg/pkg-golang.mk $(TOPDIR)/pkg/pkg-container.mk
 include $(TOPDIR)/scripts/kconfig.mk
 
 ifeq ($(need_config),y)

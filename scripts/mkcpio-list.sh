@@ -13,6 +13,10 @@
 #         c, b: create a character or block device node
 #
 # Lines starting with '#' and blank lines are ignored.
+#
+# Hard-linked files (containers share busybox with the host) are stored
+# once: gen_init_cpio writes all the names of the group together, so the
+# group goes where its last path sorts, after every directory it needs.
 set -eu
 
 die() { echo "mkcpio-list: $*" >&2; exit 1; }
@@ -44,8 +48,9 @@ cd "$target"
 bad=$(find . -name '*[[:space:]]*' | head -n 1)
 [ -z "$bad" ] || die "$target: '$bad' has blanks in its name, which gen_init_cpio cannot store"
 
-# %y type, %m octal mode, %P path without ./, %l link target.
-find . -mindepth 1 -printf '%y %m /%P %l\n' | sort -k3,3 | awk -v root="$(pwd)" -v tablefile="$table" '
+# %y type, %m octal mode, %n link count, %i inode, %P path without ./,
+# %l link target.
+find . -mindepth 1 -printf '%y %m %n:%i /%P %l\n' | sort -k4,4 | awk -v root="$(pwd)" -v tablefile="$table" '
 	BEGIN {
 		while ((getline line < tablefile) > 0) {
 			split(line, t, /[ \t]+/)
@@ -62,17 +67,30 @@ find . -mindepth 1 -printf '%y %m /%P %l\n' | sort -k3,3 | awk -v root="$(pwd)" 
 		return m " 0 0"
 	}
 	{
-		p = $3
-		if (p in type && (type[p] == "c" || type[p] == "b")) next
-		if ($1 == "d") print "dir " p " " owner(p, "0755")
-		else if ($1 == "f") {
-			m = (int(substr($2, length($2) - 2, 1)) % 2) ? "0755" : "0644"
-			print "file " p " " root p " " owner(p, m)
+		n_lines++
+		ty[n_lines] = $1; md[n_lines] = $2; path[n_lines] = $4; tgt[n_lines] = $5
+		split($3, li, ":")
+		if ($1 == "f" && li[1] > 1) {
+			ino[n_lines] = li[2]
+			if (li[2] in first) links[li[2]] = links[li[2]] " " $4
+			else first[li[2]] = n_lines
+			last[li[2]] = n_lines
 		}
-		else if ($1 == "l") print "slink " p " " $4 " 0777 0 0"
-		else { printf "mkcpio-list: %s: unsupported file type %s\n", p, $1 > "/dev/stderr"; exit 1 }
 	}
 	END {
+		for (i = 1; i <= n_lines; i++) {
+			p = path[i]
+			if (p in type && (type[p] == "c" || type[p] == "b")) continue
+			if (ty[i] == "d") print "dir " p " " owner(p, "0755")
+			else if (ty[i] == "f") {
+				if ((i in ino) && last[ino[i]] != i) continue
+				if (i in ino) p = path[first[ino[i]]]
+				m = (int(substr(md[i], length(md[i]) - 2, 1)) % 2) ? "0755" : "0644"
+				print "file " p " " root p " " owner(p, m) ((i in ino) ? links[ino[i]] : "")
+			}
+			else if (ty[i] == "l") print "slink " p " " tgt[i] " 0777 0 0"
+			else { printf "mkcpio-list: %s: unsupported file type %s\n", p, ty[i] > "/dev/stderr"; exit 1 }
+		}
 		for (i = 1; i <= n; i++) {
 			p = nodes[i]
 			print "nod " p " " mode[p] " " uid[p] " " gid[p] " " type[p] " " maj[p] " " min[p]

@@ -6,14 +6,24 @@
 
 . "$top/scripts/qemu-console.sh"
 
+# A system with containerd gets the test's own options: root logs in on
+# the console without a password, and the test web server runs.
 sys_build() {
-	make -C "$top" O="$sys_o" "${sys_config}_defconfig" &&
+	make -C "$top" O="$sys_o" "${sys_config}_defconfig" || return 1
+	if grep -q '^KR_PACKAGE_CONTAINERD=y' "$sys_o/.config"; then
+		printf 'KR_PACKAGE_GETTY_PASSWORDLESS=y\nKR_PACKAGE_HTTPD=y\n' >> "$sys_o/.config"
+		make -C "$top" O="$sys_o" olddefconfig || return 1
+	fi
 	make -C "$top" O="$sys_o" -j2
 }
 
 # A string setting of the built configuration.
 sys_setting() {
 	sed -n "s/^$1=\"\(.*\)\"\$/\1/p" "$sys_o/.config"
+}
+
+sys_setting_bool() {
+	sed -n "s/^$1=\(.*\)\$/\1/p" "$sys_o/.config"
 }
 
 # Every ELF file in the image itself (unpacked from the initramfs):
@@ -132,6 +142,11 @@ sys_test_config() {
 	check "$c-outputs" test -s "$sys_o/images/$image" -a -s "$sys_o/images/rootfs.cpio.xz"
 	check "$c-image-elf-hardening" sys_image_elves
 	check "$c-wrapper" sys_wrapper
+	if [ "$(sys_setting_bool KR_PACKAGE_CONTAINERD)" = y ]; then
+		. "$top/test/container-test.sh"
+		sys_test_containers
+		return 0
+	fi
 
 	log="$work/console-$c.log"
 	console_start "$log" sh "$top/$board/run-qemu.sh" "$sys_o/images"
@@ -233,7 +248,7 @@ run_system_test() {
 	# What the checks below use besides the build's own tools (python3
 	# reads the report's JSON; faketime and disorderfs the rebuild).
 	sh "$top/scripts/host-deps.sh" x86_64 test || { fail "host tools for the tests"; return 0; }
-	configs=${KR_TEST_CONFIGS:-qemu_x86_64 qemu_aarch64_virt qemu_s390x}
+	configs=${KR_TEST_CONFIGS:-qemu_x86_64 qemu_x86_64_minimal qemu_aarch64_virt qemu_s390x}
 	first=
 	for c in $configs; do
 		sys_test_config "$c"

@@ -6,7 +6,8 @@ INIT_VERSION = $(KR_VERSION)
 INIT_SITE = $(TOPDIR)/pkg/init/src
 INIT_SITE_METHOD = local
 INIT_LICENSE = MIT
-INIT_SRCS = main.c log.c parse.c mounts.c hostname.c spawn.c shutdown.c
+INIT_SRCS = main.c log.c parse.c mounts.c hostname.c spawn.c shutdown.c \
+	containers.c services.c
 
 define INIT_BUILD_CMDS
 	$(Q)cd $(@D) && $(TARGET_MAKE_ENV) $(TARGET_CC) -std=c11 -D_GNU_SOURCE \

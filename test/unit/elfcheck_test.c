@@ -105,6 +105,12 @@ static void test_parser(struct tally *t)
 	         strstr(problems, "executable stack") && strstr(problems, "writable and executable"));
 	/* a tiny problems buffer is cut, not overrun */
 	CHECK(t, elf_problems(&f, 0, problems, 8) == 6 && strlen(problems) < 8);
+	/* a static Go program is not asked for PIE or RELRO, the rest holds */
+	f.is_go = 1;
+	f.ssp = SSP_NOT_APPLICABLE;
+	CHECK(t, elf_problems(&f, EM_AARCH64, problems, sizeof problems) == 3);
+	CHECK(t, !strstr(problems, "not PIE") && !strstr(problems, "RELRO") &&
+	         strstr(problems, "executable stack"));
 }
 
 static void put16(unsigned char *p, unsigned v)

@@ -62,6 +62,25 @@ static void test_bootstep_names(struct tally *t)
 	CHECK(t, bootstep_name_ok(long_name));
 }
 
+static void test_restart_delay(struct tally *t)
+{
+	CHECK(t, restart_delay_ms(1) == RESTART_MIN_MS);
+	CHECK(t, restart_delay_ms(2) == 2 * RESTART_MIN_MS);
+	CHECK(t, restart_delay_ms(3) == 4 * RESTART_MIN_MS);
+	CHECK(t, restart_delay_ms(0) == RESTART_MIN_MS);
+	CHECK(t, restart_delay_ms(6) == RESTART_MAX_MS);
+	CHECK(t, restart_delay_ms(1000000) == RESTART_MAX_MS);
+}
+
+static void test_name_order(struct tally *t)
+{
+	const char *a = "10-sysctl", *b = "20-dhcp", *c = "10-sysctl";
+
+	CHECK(t, compare_names(&a, &b) < 0);
+	CHECK(t, compare_names(&b, &a) > 0);
+	CHECK(t, compare_names(&a, &c) == 0);
+}
+
 int main(void)
 {
 	struct tally t = { 0, 0 };
@@ -69,5 +88,7 @@ int main(void)
 	test_hostname(&t);
 	test_console(&t);
 	test_bootstep_names(&t);
+	test_restart_delay(&t);
+	test_name_order(&t);
 	return tally_report("init-parse", &t);
 }

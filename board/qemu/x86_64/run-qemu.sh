@@ -1,7 +1,9 @@
 #!/bin/sh
 # usage: run-qemu.sh IMAGES_DIR [QEMU ARGS...]
 # Boots the x86_64 build on the serial console (this terminal).  Leave
-# with `poweroff` in the guest, or Ctrl-A X.
+# with `poweroff` in the guest, or Ctrl-A X.  The guest has one network
+# interface on QEMU's user network; KR_QEMU_HOSTFWD=tcp::8080-:80 forwards
+# a host port to it, KR_QEMU_MEMORY sets the memory in MiB (default 256).
 set -eu
 images=$1
 shift
@@ -11,8 +13,9 @@ cpu=max
 [ "$accel" = kvm ] && cpu=host
 . "$here/../boot-files.sh"
 boot_files "$images" bzImage
-exec qemu-system-x86_64 -M q35 -accel "$accel" -cpu "$cpu" -m 256 -smp 1 \
+exec qemu-system-x86_64 -M q35 -accel "$accel" -cpu "$cpu" -m "${KR_QEMU_MEMORY:-256}" -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 quiet loglevel=4 $cmdline ${KR_KERNEL_CMDLINE:-}" \
+	-netdev "user,id=net0${KR_QEMU_HOSTFWD:+,hostfwd=$KR_QEMU_HOSTFWD}" -device virtio-net-pci,netdev=net0 \
 	-device virtio-rng-pci "$@"

@@ -2,6 +2,8 @@
  *
  *   kr-bundle -a ARCH -r ROOTPATH -n NAME [-d ROOTFS_DIR] -o OUT.json SPEC
  *   kr-bundle -k SPEC   prints the kind (onboot, service, onshutdown)
+ *   kr-bundle -x SPEC   prints the command, one word a line (for the
+ *                       OCI image config kr-ociimage writes)
  *   kr-bundle -c SPEC   checks the spec only
  *
  * ROOTPATH is the rootfs as the target sees it (root.path); NAME the
@@ -23,7 +25,7 @@
 struct options {
 	struct target t;
 	const char *rootfs_dir, *out, *spec;
-	int kind_only, check_only;
+	int kind_only, check_only, command_only;
 };
 
 static int usage(void)
@@ -31,6 +33,7 @@ static int usage(void)
 	fprintf(stderr, "usage: kr-bundle -a x86_64|aarch64|s390x -r ROOTPATH -n NAME "
 	        "[-d ROOTFS_DIR] -o OUT.json SPEC\n"
 	        "       kr-bundle -k SPEC   (print the kind)\n"
+	        "       kr-bundle -x SPEC   (print the command, a word a line)\n"
 	        "       kr-bundle -c SPEC   (check the spec)\n");
 	return 2;
 }
@@ -102,7 +105,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 	int opt;
 
 	memset(o, 0, sizeof *o);
-	while ((opt = getopt(argc, argv, "a:r:n:d:o:kc")) != -1) {
+	while ((opt = getopt(argc, argv, "a:r:n:d:o:kcx")) != -1) {
 		switch (opt) {
 		case 'a': o->t.arch = optarg; break;
 		case 'r': o->t.rootpath = optarg; break;
@@ -111,14 +114,17 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'o': o->out = optarg; break;
 		case 'k': o->kind_only = 1; break;
 		case 'c': o->check_only = 1; break;
+		case 'x': o->command_only = 1; break;
 		default: return -1;
 		}
 	}
 	if (optind != argc - 1)
 		return -1;
 	o->spec = argv[optind];
-	if (o->kind_only || o->check_only)
-		return o->kind_only && o->check_only ? -1 : 0;
+	if (o->kind_only + o->check_only + o->command_only > 1)
+		return -1;
+	if (o->kind_only || o->check_only || o->command_only)
+		return 0;
 	return o->t.arch && o->t.rootpath && o->t.name && o->out ? 0 : -1;
 }
 
@@ -134,7 +140,7 @@ int main(int argc, char **argv)
 
 	if (parse_options(argc, argv, &o))
 		return usage();
-	if (!o.kind_only && !o.check_only && target_ok(&o.t, &why)) {
+	if (!o.kind_only && !o.check_only && !o.command_only && target_ok(&o.t, &why)) {
 		fprintf(stderr, "kr-bundle: %s\n", why);
 		return usage();
 	}
@@ -156,6 +162,14 @@ int main(int argc, char **argv)
 		return puts(spec_kind_name(s.kind)) < 0 || fflush(stdout) ? 2 : 0;
 	if (o.check_only)
 		return 0;
+	if (o.command_only) {
+		int i;
+
+		for (i = 0; i < s.nargs; i++)
+			if (puts(s.args[i]) < 0)
+				return 2;
+		return fflush(stdout) ? 2 : 0;
+	}
 	if (o.rootfs_dir && make_mount_points(o.rootfs_dir, &s, err, sizeof err)) {
 		fprintf(stderr, "kr-bundle: %s\n", err);
 		return 2;

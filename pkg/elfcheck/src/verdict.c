@@ -97,14 +97,19 @@ int elf_problems(const struct elf_facts *f, unsigned want_machine, char *out, si
 			add(&p, "kernel module without a signature (the kernel enforces them)");
 		return p.n;
 	}
-	if (f->kind == KIND_EXEC)
-		add(&p, "not PIE (fixed load address: link with -static-pie or -pie)");
 	if (!linked)
 		add(&p, "not a linked program or library (object or core file in the image)");
-	if (linked && !f->relro)
-		add(&p, "no RELRO segment (link with -z relro)");
-	if (linked && !f->bind_now)
-		add(&p, "lazy binding, so RELRO is partial (link with -z now)");
+	/* Go's linker makes no static PIE (its PIE needs a dynamic loader)
+	 * and Go code has no GOT to protect: a static Go program is judged
+	 * on the rest (docs/security.md). */
+	if (!f->is_go) {
+		if (f->kind == KIND_EXEC)
+			add(&p, "not PIE (fixed load address: link with -static-pie or -pie)");
+		if (linked && !f->relro)
+			add(&p, "no RELRO segment (link with -z relro)");
+		if (linked && !f->bind_now)
+			add(&p, "lazy binding, so RELRO is partial (link with -z now)");
+	}
 	if (f->textrel)
 		add(&p, "text relocations (code written at load time: compile with -fPIE)");
 	if (!f->gnu_stack)

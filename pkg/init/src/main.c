@@ -47,15 +47,6 @@ static void ensure_console_fds(void)
 		close(fd);
 }
 
-static long uptime_ms(void)
-{
-	struct timespec t;
-
-	if (clock_gettime(CLOCK_BOOTTIME, &t))
-		return -1;
-	return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
-}
-
 /* Respawns the console, at most once a second if it keeps dying. */
 static pid_t respawn_console(time_t *last)
 {
@@ -67,11 +58,50 @@ static pid_t respawn_console(time_t *last)
 	return start_console(CONSOLE_CONF);
 }
 
+/* Reaps every child that ended; a service is planned for restart, the
+ * console is started again. */
+static void reap(struct system *sys, time_t *console_started)
+{
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		if (services_reaped(&sys->services, pid, status, uptime_ms()))
+			continue;
+		if (pid == sys->containerd) {
+			say("containerd exited (status %d); services stop", status);
+			sys->containerd = -1;
+		} else if (pid == sys->console) {
+			sys->console = respawn_console(console_started);
+		}
+	}
+}
+
+static void start_containers(struct system *sys)
+{
+	struct stat st;
+
+	run_bundles(CONTAINERS_DIR "/onboot");
+	services_load(&sys->services, CONTAINERS_DIR "/services");
+	if (sys->services.n == 0)
+		return;
+	if (stat(CONTAINERD, &st)) {
+		say("%zu services but no %s: they do not run", sys->services.n, CONTAINERD);
+		sys->services.n = 0;
+		return;
+	}
+	sys->containerd = start_containerd();
+	if (sys->containerd < 0)
+		sys->services.n = 0;
+	else
+		services_start_due(&sys->services, uptime_ms());
+}
+
 int main(int argc, char **argv)
 {
+	static struct system sys;
 	sigset_t handled;
 	time_t console_started = 0;
-	pid_t console;
 
 	if (argc > 1 && !strcmp(argv[1], "--version")) {
 		printf("%s %s\n", INIT_NAME, KR_VERSION);
@@ -99,32 +129,35 @@ int main(int argc, char **argv)
 	set_hostname_from(HOSTNAME_FILE);
 	make_root_read_only(ROOT_WRITABLE_FLAG);
 	run_bootsteps(BOOTSTEP_DIR);
+	sys.console = -1;
+	sys.containerd = -1;
+	start_containers(&sys);
 	say("boot complete in %ld ms", uptime_ms());
 
-	console = respawn_console(&console_started);
+	sys.console = respawn_console(&console_started);
 	for (;;) {
+		long due = services_start_due(&sys.services, uptime_ms());
+		struct timespec wait = { due / 1000, (due % 1000) * 1000000L };
 		siginfo_t info;
-		int sig = sigwaitinfo(&handled, &info);
-		pid_t pid;
+		int sig = due < 0 ? sigwaitinfo(&handled, &info)
+		                  : sigtimedwait(&handled, &info, &wait);
 
 		switch (sig) {
 		case SIGCHLD:
-			while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
-				if (pid == console)
-					console = respawn_console(&console_started);
+			reap(&sys, &console_started);
 			break;
 		case SIGTERM:
 		case SIGINT:
-			shutdown_system(RB_AUTOBOOT, console);
+			shutdown_system(RB_AUTOBOOT, &sys);
 			break;
 		case SIGUSR1:
-			shutdown_system(RB_HALT_SYSTEM, console);
+			shutdown_system(RB_HALT_SYSTEM, &sys);
 			break;
 		case SIGUSR2:
-			shutdown_system(RB_POWER_OFF, console);
+			shutdown_system(RB_POWER_OFF, &sys);
 			break;
 		case -1:
-			if (errno != EINTR)
+			if (errno != EINTR && errno != EAGAIN)
 				warn_errno("sigwaitinfo", "failed");
 			break;
 		default: /* SIGHUP: nothing to reload yet */

@@ -112,3 +112,20 @@ int bootstep_name_ok(const char *name)
 	}
 	return 1;
 }
+
+/* The wait before a service's restart number `restarts` (1, 2, ...):
+ * doubling from RESTART_MIN_MS, never over RESTART_MAX_MS. */
+long restart_delay_ms(int restarts)
+{
+	long ms = RESTART_MIN_MS;
+
+	while (--restarts > 0 && ms < RESTART_MAX_MS)
+		ms *= 2;
+	return ms < RESTART_MAX_MS ? ms : RESTART_MAX_MS;
+}
+
+/* qsort order of directory entry names: byte order, like run-parts. */
+int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}

@@ -29,18 +29,21 @@ static int reap_for(long ms)
 	}
 }
 
-/* console: the console session's leader, or -1.  Its shell ignores
- * SIGTERM when interactive, so the session also gets SIGHUP, as on a
- * terminal hang-up. */
-void shutdown_system(int how, pid_t console)
+/* Services first (SIGTERM, then SIGKILL), then the onshutdown
+ * containers while containerd and the filesystems are still there,
+ * then everything else.  The console's shell ignores SIGTERM when
+ * interactive, so its session also gets SIGHUP, as on a hang-up. */
+void shutdown_system(int how, struct system *sys)
 {
 	const char *what = how == RB_AUTOBOOT ? "reboot" :
 	                   how == RB_POWER_OFF ? "poweroff" : "halt";
 
 	say("stopping for %s", what);
+	services_stop(&sys->services);
+	run_bundles(CONTAINERS_DIR "/onshutdown");
 	kill(-1, SIGTERM);
-	if (console > 0)
-		kill(-console, SIGHUP);
+	if (sys->console > 0)
+		kill(-sys->console, SIGHUP);
 	kill(-1, SIGCONT);
 	if (!reap_for(GRACE_MS)) {
 		say("processes left after %d ms, killing them", GRACE_MS);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "init.h"
@@ -17,6 +18,15 @@ static char *const child_env[] = {
 	"TERM=vt100",
 	NULL,
 };
+
+long uptime_ms(void)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_BOOTTIME, &t))
+		return -1;
+	return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
+}
 
 /* Forks and execs argv with init's blocked signals restored to normal. */
 pid_t spawn(char *const argv[], int new_session)
@@ -39,13 +49,14 @@ pid_t spawn(char *const argv[], int new_session)
 	_exit(127);
 }
 
-/* Waits for pid, reaping any other child that ends meanwhile. */
+/* Waits for pid alone: other children are left for init's main loop,
+ * which knows which of them are services. */
 static int wait_for(pid_t pid)
 {
 	int status;
 
 	for (;;) {
-		pid_t r = waitpid(-1, &status, 0);
+		pid_t r = waitpid(pid, &status, 0);
 
 		if (r == pid)
 			return status;
@@ -54,9 +65,40 @@ static int wait_for(pid_t pid)
 	}
 }
 
-static int by_name(const void *a, const void *b)
+/* As spawn, in a new session, with stdout and stderr appended to
+ * log_path (stdin /dev/null). */
+pid_t spawn_logged(char *const argv[], const char *log_path)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	sigset_t all;
+	int fd, null;
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		warn_errno("cannot fork for", argv[0]);
+		return -1;
+	}
+	if (pid > 0)
+		return pid;
+	sigfillset(&all);
+	sigprocmask(SIG_UNBLOCK, &all, NULL);
+	setsid();
+	fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+	null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || null < 0 || dup2(null, 0) < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0) {
+		warn_errno("cannot set up the log of", argv[0]);
+		_exit(127);
+	}
+	execve(argv[0], argv, child_env);
+	warn_errno("cannot run", argv[0]);
+	_exit(127);
+}
+
+/* Runs argv in a new session and waits for it; its wait status, or -1. */
+int run_and_wait(char *const argv[])
+{
+	pid_t pid = spawn(argv, 1);
+
+	return pid < 0 ? -1 : wait_for(pid);
 }
 
 /* Runs each executable in dir, in name order, one after the other, as
@@ -87,7 +129,7 @@ void run_bootsteps(const char *dir)
 		n++;
 	}
 	closedir(d);
-	qsort(order, n, sizeof order[0], by_name);
+	qsort(order, n, sizeof order[0], compare_names);
 	for (i = 0; i < n; i++) {
 		char *argv[2] = { path, NULL };
 		struct stat st;
@@ -110,7 +152,8 @@ void run_bootsteps(const char *dir)
 }
 
 /* Starts the console program named in config_path (default: a login
- * shell on the console's real tty). */
+ * shell on the console's real tty).  "none" starts nothing: a getty
+ * service owns the console then.  Returns its pid, or -1. */
 pid_t start_console(const char *config_path)
 {
 	static char *const fallback[] = { "/bin/cttyhack", "/bin/sh", "-l", NULL };
@@ -129,8 +172,11 @@ pid_t start_console(const char *config_path)
 	}
 	if (len > 0) {
 		buf[len] = '\0';
-		if (parse_console_file(buf, argv, CONSOLE_MAX_ARGS) > 0)
+		if (parse_console_file(buf, argv, CONSOLE_MAX_ARGS) > 0) {
+			if (!strcmp(argv[0], "none"))
+				return -1;
 			return spawn(argv, 1);
+		}
 		say("%s: no usable command (at most %d words, %d characters); using %s",
 		    config_path, CONSOLE_MAX_ARGS - 1, CONSOLE_MAX_LINE - 1, fallback[0]);
 	}

@@ -1,0 +1,107 @@
+/* Containers: the onboot and onshutdown bundles under runc, one after
+ * the other in name order, and containerd for the services. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "init.h"
+
+/* Names of the entries of dir that are bundles, sorted; returns how
+ * many (at most max), -1 if dir cannot be read for another reason than
+ * not existing. */
+int list_bundles(const char *dir, char names[][BOOTSTEP_NAME_MAX + 1], size_t max)
+{
+	char *order[CONTAINERS_MAX];
+	char tmp[CONTAINERS_MAX][BOOTSTEP_NAME_MAX + 1];
+	struct dirent *e;
+	size_t n = 0, i;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		if (errno != ENOENT)
+			warn_errno("cannot open", dir);
+		return errno == ENOENT ? 0 : -1;
+	}
+	if (max > CONTAINERS_MAX)
+		max = CONTAINERS_MAX;
+	while ((e = readdir(d)) != NULL) {
+		if (!bootstep_name_ok(e->d_name))
+			continue;
+		if (n == max) {
+			say("%s: more than %zu containers, the rest are skipped", dir, max);
+			break;
+		}
+		strcpy(tmp[n], e->d_name); /* length checked by bootstep_name_ok */
+		order[n] = tmp[n];
+		n++;
+	}
+	closedir(d);
+	qsort(order, n, sizeof order[0], compare_names);
+	for (i = 0; i < n; i++)
+		strcpy(names[i], order[i]);
+	return (int)n;
+}
+
+/* Runs each bundle of dir with `runc run`, waiting for it; a failure is
+ * logged and the next one runs.  The initramfs root cannot be
+ * pivot_root(2)ed away from, hence --no-pivot. */
+void run_bundles(const char *dir)
+{
+	char names[CONTAINERS_MAX][BOOTSTEP_NAME_MAX + 1];
+	char bundle[4096];
+	int n = list_bundles(dir, names, CONTAINERS_MAX), i;
+
+	for (i = 0; i < n; i++) {
+		char *argv[] = { RUNC, "--root", RUNC_STATE, "run", "--no-pivot",
+		                 "--bundle", bundle, names[i], NULL };
+		long started = uptime_ms();
+		int status;
+
+		if (snprintf(bundle, sizeof bundle, "%s/%s", dir, names[i]) >= (int)sizeof bundle)
+			continue;
+		status = run_and_wait(argv);
+		if (status != 0)
+			say("container %s failed (status %d)", names[i],
+			    status < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+		else
+			say("container %s done in %ld ms", names[i], uptime_ms() - started);
+	}
+}
+
+/* Starts containerd with its output in a log file and waits for its
+ * socket; returns its pid, or -1. */
+pid_t start_containerd(void)
+{
+	char *argv[] = { CONTAINERD, "--config", CONTAINERD_CONFIG, NULL };
+	struct timespec tick = { 0, 20 * 1000 * 1000 };
+	long started = uptime_ms(), waited;
+	struct stat st;
+	pid_t pid;
+
+	if (mkdir("/run/log", 0755) && errno != EEXIST)
+		warn_errno("cannot create", "/run/log");
+	pid = spawn_logged(argv, CONTAINERD_LOG);
+	if (pid < 0)
+		return -1;
+	for (waited = 0; waited < CONTAINERD_WAIT_MS; waited += 20) {
+		if (stat(CONTAINERD_SOCKET, &st) == 0 && S_ISSOCK(st.st_mode)) {
+			say("containerd ready in %ld ms", uptime_ms() - started);
+			return pid;
+		}
+		if (waitpid(pid, NULL, WNOHANG) == pid) {
+			say("containerd exited at start (see %s)", CONTAINERD_LOG);
+			return -1;
+		}
+		nanosleep(&tick, NULL);
+	}
+	say("containerd: no socket after %d ms (see %s)", CONTAINERD_WAIT_MS, CONTAINERD_LOG);
+	return pid;
+}

@@ -1,0 +1,166 @@
+# The system test of a configuration with containerd: log in on the
+# getty service's console (the test's build lets root in without a
+# password), then check every container from the operator's view, the
+# web page through QEMU's port forward, a restart, an OCI image import,
+# and poweroff.  Sourced by test/system-test.sh, inside sys_test_config.
+
+CT_NS=services.kitroot
+
+# ctr in the guest, in the services' namespace.
+ct_ctr() {
+	console_run "ctr -n $CT_NS $1" 60
+}
+
+# Waits up to 120 s for every bundle in /containers/services to be a
+# RUNNING task; prints the guest uptime then.
+ct_all_running() {
+	want=$(console_run 'ls /containers/services | wc -l' 30 | tr -d ' ')
+	[ "${want:-0}" -gt 0 ] || { echo "no services in the image"; return 1; }
+	i=0
+	while [ $i -lt 60 ]; do
+		out=$(console_run "ctr -n $CT_NS task ls | grep -c ' RUNNING\$'; cut -d' ' -f1 /proc/uptime" 60)
+		n=$(echo "$out" | sed -n 1p)
+		if [ "$n" = "$want" ]; then
+			echo "$want services RUNNING at guest uptime $(echo "$out" | sed -n 2p) s"
+			return 0
+		fi
+		sleep 2
+		i=$((i + 1))
+	done
+	ct_ctr "task ls"
+	return 1
+}
+
+# The host pid of a service's task.
+ct_pid() {
+	ct_ctr "task ls" | awk -v s="$1" '$1 == s && $3 == "RUNNING" { print $2 }'
+}
+
+# A service that shares nothing it did not ask for: no capability beyond
+# its spec, no new privileges, a seccomp filter, a read-only root, its
+# own PID namespace (it is PID 1 there and sees no host process).
+ct_confined() {
+	pid=$(ct_pid httpd)
+	[ -n "$pid" ] || { echo "httpd is not running"; return 1; }
+	st=$(console_run "grep -E '^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp|NSpid):' /proc/$pid/status" 30)
+	echo "$st" | tr '\t' ' '
+	echo "$st" | grep -Eq '^Uid:[[:space:]]+65534' || return 1
+	# CAP_NET_BIND_SERVICE (bit 10) alone
+	echo "$st" | grep -Eq '^CapEff:[[:space:]]+0000000000000400$' || return 1
+	echo "$st" | grep -Eq '^CapBnd:[[:space:]]+0000000000000400$' || return 1
+	echo "$st" | grep -Eq '^NoNewPrivs:[[:space:]]+1$' || return 1
+	echo "$st" | grep -Eq '^Seccomp:[[:space:]]+2$' || return 1
+	echo "$st" | grep -Eq "^NSpid:[[:space:]]+$pid[[:space:]]+1\$"
+}
+
+ct_rootfs_read_only() {
+	pid=$(ct_pid httpd)
+	root=$(console_run "awk '\$2 == \"/\" { print \$4 }' /proc/$pid/mounts" 30)
+	echo "httpd's / mounted: $root"
+	echo "$root" | grep -q '^ro[,]*'
+}
+
+# Inside the httpd container, /proc shows its own processes only.
+ct_no_host_processes() {
+	out=$(ct_ctr "task exec --exec-id probe httpd /bin/busybox ls /proc" | tr ' ' '\n' | grep -c '^[0-9][0-9]*$')
+	echo "processes visible inside httpd: $out"
+	[ "$out" -ge 1 ] && [ "$out" -le 3 ]
+}
+
+ct_web_page() {
+	curl -fsS -m 20 "http://127.0.0.1:$ct_port/" | grep -q 'kitroot httpd: served from a container'
+}
+
+# SIGKILL the service's process: init logs the exit and starts it again.
+ct_restart() {
+	old=$(ct_pid httpd)
+	[ -n "$old" ] || return 1
+	console_run "kill -9 $old" 30 > /dev/null
+	i=0
+	while [ $i -lt 30 ]; do
+		new=$(ct_pid httpd)
+		if [ -n "$new" ] && [ "$new" != "$old" ]; then
+			echo "httpd pid $old killed, running again as $new"
+			console_text | grep -q 'kitroot: service httpd exited (status 137), restart 1 in 1000 ms'
+			return $?
+		fi
+		sleep 2
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# The host serves httpd's OCI archive; the guest fetches it over QEMU's
+# network and imports it into containerd.
+ct_oci_import() {
+	python3 -m http.server --bind 127.0.0.1 "$ct_http_port" --directory "$sys_o/images/oci" \
+		> "$work/http-$c.log" 2>&1 &
+	srv=$!
+	sleep 1
+	get="wget -q -O /tmp/httpd.tar http://10.0.2.2:$ct_http_port/httpd.tar"
+	out=$(console_run "$get && ctr -n import images import /tmp/httpd.tar && ctr -n import images ls -q" 120)
+	kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null
+	echo "$out"
+	echo "$out" | grep -q "kitroot/httpd:"
+}
+
+# Outside the guest: skopeo reads every archive, with the right architecture.
+ct_oci_skopeo() {
+	want=$(case "$sys_arch" in x86_64) echo amd64 ;; aarch64) echo arm64 ;; *) echo "$sys_arch" ;; esac)
+	n=0
+	for a in "$sys_o"/images/oci/*.tar; do
+		skopeo inspect "oci-archive:$a" > "$work/skopeo.json" || { echo "skopeo cannot read $a"; return 1; }
+		grep -q "\"Architecture\": \"$want\"" "$work/skopeo.json" || { cat "$work/skopeo.json"; return 1; }
+		n=$((n + 1))
+	done
+	echo "$n OCI archives read by skopeo"
+	[ "$n" -gt 0 ]
+}
+
+sys_test_containers() {
+	ct_port=$(( 20000 + $$ % 20000 ))
+	ct_http_port=$((ct_port + 1))
+	log="$work/console-$c.log"
+	KR_QEMU_HOSTFWD="tcp:127.0.0.1:$ct_port-:80" KR_QEMU_MEMORY=192 \
+		console_start "$log" sh "$top/$board/run-qemu.sh" "$sys_o/images"
+	if console_wait 'login: *$' 300; then
+		guest=$(console_text | sed -n 's/.*kitroot: boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
+		cd_ms=$(console_text | sed -n 's/.*kitroot: containerd ready in \([0-9]*\) ms.*/\1/p' | head -n 1)
+		pass "$c-boot (192 MiB; init done at ${guest} ms guest uptime, containerd start ${cd_ms} ms; login prompt $(console_elapsed_ms) ms wall)"
+	else
+		fail "$c-boot (no login prompt)"
+		console_text | tail -n 30 | sed 's/^/    console: /'
+		console_stop
+		return 0
+	fi
+	console_send root
+	console_wait '# $' 30 || true
+	console_run true 30 > /dev/null || true
+	check "$c-onboot-containers" sh -c "grep -q 'kitroot: container 10-sysctl done' '$log' &&
+		grep -q 'kitroot: container 20-dhcp done' '$log' && grep -q 'dhcp: eth0 10.0.2.15' '$log'"
+	if out=$(ct_all_running 2>&1); then pass "$c-services-running (${out##*
+})"; else fail "$c-services-running"; echo "$out" | sed 's/^/    /'; fi
+	check "$c-service-confined" ct_confined
+	check "$c-service-rootfs-read-only" ct_rootfs_read_only
+	check "$c-service-own-pid-namespace" ct_no_host_processes
+	check "$c-web-page-through-port-forward" ct_web_page
+	check "$c-killed-service-restarts" ct_restart
+	check "$c-oci-archives-skopeo" ct_oci_skopeo
+	check "$c-oci-import-into-containerd" ct_oci_import
+	mem=$(console_run "free | awk '/^Mem:/ { print \$3 }'" 30)
+	pass "$c-runs-in-192MiB (${mem} KiB in use after the checks)"
+	console_send poweroff
+	if console_wait_exit 90 && console_text | grep -q 'kitroot: poweroff$'; then
+		pass "$c-poweroff"
+	else
+		fail "$c-poweroff (QEMU still running or no clean power-down)"
+	fi
+	check "$c-services-stopped-then-onshutdown" sh -c "tr -d '\r' < '$log' |
+		sed -n '/kitroot: stopping for poweroff/,\$p' |
+		grep -A30 'kitroot: stopping [0-9]* services' | grep -q 'kitroot: container 50-ifdown done'"
+	console_stop
+	if [ "$failed" -gt 0 ]; then
+		echo "console log (tail):"
+		console_text | tail -n 40 | sed 's/^/    /'
+	fi
+}
