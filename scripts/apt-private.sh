@@ -4,6 +4,7 @@
 # usage: apt-private.sh source  PKG VERSION FILE OUTDIR
 #        apt-private.sh binary  PKG VERSION ARCH OUTDIR
 #        apt-private.sh debs    ARCH OUTDIR PKG=VERSION...
+#        apt-private.sh lists   (refresh the private package lists only)
 #
 # The state (lists, cache, sources list) lives under $KR_DL_DIR/.apt and
 # is derived from the host's own apt configuration on every run, so the
@@ -108,6 +109,9 @@ binary)
 		die "$pkg $ver ($arch): not downloadable from the Debian archive at $uri"
 	mv "$work"/*.deb "$out/"
 	;;
+lists)
+	refresh amd64
+	;;
 debs)
 	[ $# -ge 4 ] || die "usage: $0 debs ARCH OUTDIR PKG=VERSION..."
 	arch=$2 out=$3
@@ -120,6 +124,6 @@ debs)
 	mv "$work"/*.deb "$out/"
 	;;
 *)
-	die "usage: $0 source|binary|debs ..."
+	die "usage: $0 source|binary|debs|lists ..."
 	;;
 esac

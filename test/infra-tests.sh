@@ -17,6 +17,31 @@ t_hash_mismatch() {
 	[ -z "$(ls -A "$d/cache/pkg")" ] # discarded, no partial file left
 }
 
+# Pinned .deb sets (Go dependencies): a wrong hash discards the file and
+# fails naming it, a corrupt cached copy is fetched again, a malformed
+# list line is refused with its line number.  Uses Debian's archive.
+t_debs() {
+	d="$work/dl-debs"
+	mkdir -p "$d/cache"
+	grep -E '^golang-github-(docker-go-units|mrunalp-fileutils)-dev ' "$top/pkg/runc/runc.godeps" > "$d/list"
+	good=$(sed -n 1p "$d/list" | awk '{ print $1 "_" $2 "_" $3 ".deb" }')
+	bad=$(sed -n 2p "$d/list" | awk '{ print $1 "_" $2 "_" $3 ".deb" }')
+	grep "  $good\$" "$top/pkg/runc/runc.hash" > "$d/hash"
+	echo "sha256  $(printf '0%.0s' $(seq 64))  $bad" >> "$d/hash"
+	echo "corrupt" > "$d/cache/$good"
+	if sh "$top/scripts/dl-debs.sh" "$d/cache" "$d/hash" "$d/list" 2> "$d/err"; then
+		echo "dl-debs.sh accepted a package whose hash does not match"; return 1
+	fi
+	cat "$d/err"
+	grep -q "cached copy is corrupt, discarded" "$d/err" &&
+	grep -q "$bad: hash mismatch" "$d/err" && grep -q "1 packages of .* did not verify" "$d/err" &&
+	[ ! -e "$d/cache/$bad" ] && sh "$top/scripts/check-hash.sh" "$d/hash" "$d/cache/$good" &&
+	[ -z "$(find "$d/cache" -name '.fetch.*')" ] || return 1
+	echo "golang-x-dev 1.0" > "$d/list2"
+	! sh "$top/scripts/dl-debs.sh" "$d/cache" "$d/hash" "$d/list2" 2> "$d/err2" &&
+	grep -q "list2:1: expected PACKAGE VERSION ARCH" "$d/err2"
+}
+
 t_mirror_then_cache() {
 	d="$work/dl-mirror"
 	mkdir -p "$d/mirror" "$d/cache"
@@ -203,6 +228,7 @@ t_probe_checks() {
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
+	check infra-debian-debs t_debs
 	check infra-missing-hash-line t_no_hash_line
 	check infra-permission-table t_permission_table
 	check infra-kconfig-fragment-check t_check_kconfig
