@@ -78,6 +78,8 @@ esac
 [ "${2:-}" != test ] || need cmd python3 python3
 [ "${2:-}" != test ] || need cmd skopeo skopeo
 [ "${2:-}" != test ] || need cmd umoci umoci
+[ "${2:-}" != test ] || need cmd ssh openssh-client
+[ "${2:-}" != test ] || need cmd ssh-keygen openssh-client
 
 # The native x86_64 triplet names come with gcc and binutils themselves.
 [ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ] &&

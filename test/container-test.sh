@@ -117,11 +117,27 @@ ct_oci_skopeo() {
 	[ "$n" -gt 0 ]
 }
 
+# sshd: the test's key logs in (as root, inside the sshd container,
+# with no new privileges); a password never can.
+ct_ssh() {
+	o="-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=60 -o BatchMode=yes -p $ct_ssh_port"
+	# shellcheck disable=SC2086
+	out=$(ssh $o -i "$work/ssh-key" root@127.0.0.1 'id -u; grep -E "^(NoNewPrivs|Seccomp):" /proc/self/status' 2>&1) ||
+		{ echo "$out"; return 1; }
+	echo "$out" | tr '\t' ' '
+	echo "$out" | grep -q '^0$' && echo "$out" | grep -Eq '^NoNewPrivs:[[:space:]]+1$' || return 1
+	# shellcheck disable=SC2086
+	if ssh $o -o PubkeyAuthentication=no -o PreferredAuthentications=password root@127.0.0.1 true 2>/dev/null; then
+		echo "a login without the key worked"; return 1
+	fi
+}
+
 sys_test_containers() {
 	ct_port=$(( 20000 + $$ % 20000 ))
 	ct_http_port=$((ct_port + 1))
+	ct_ssh_port=$((ct_port + 2))
 	log="$work/console-$c.log"
-	KR_QEMU_HOSTFWD="tcp:127.0.0.1:$ct_port-:80" KR_QEMU_MEMORY=192 \
+	KR_QEMU_HOSTFWD="tcp:127.0.0.1:$ct_port-:80,hostfwd=tcp:127.0.0.1:$ct_ssh_port-:22" KR_QEMU_MEMORY=192 \
 		console_start "$log" sh "$top/$board/run-qemu.sh" "$sys_o/images"
 	if console_wait 'login: *$' 300; then
 		guest=$(console_text | sed -n 's/.*kitroot: boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
@@ -145,6 +161,7 @@ sys_test_containers() {
 	check "$c-service-own-pid-namespace" ct_no_host_processes
 	check "$c-web-page-through-port-forward" ct_web_page
 	check "$c-killed-service-restarts" ct_restart
+	if [ -f "$work/ssh-key" ]; then check "$c-sshd-key-only" ct_ssh; fi
 	check "$c-oci-archives-skopeo" ct_oci_skopeo
 	check "$c-oci-import-into-containerd" ct_oci_import
 	mem=$(console_run "free | awk '/^Mem:/ { print \$3 }'" 30)

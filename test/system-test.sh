@@ -8,11 +8,15 @@
 . "$top/scripts/qemu-console.sh"
 
 # A system with containerd gets the test's own options: root logs in on
-# the console without a password, and the test web server runs.
+# the console without a password, the test web server runs, and sshd
+# takes a key made for the test.
 sys_build() {
 	make -C "$top" O="$sys_o" "${sys_config}_defconfig" || return 1
 	if grep -q '^KR_PACKAGE_CONTAINERD=y' "$sys_o/.config"; then
-		printf 'KR_PACKAGE_GETTY_PASSWORDLESS=y\nKR_PACKAGE_HTTPD=y\n' >> "$sys_o/.config"
+		rm -f "$work/ssh-key" "$work/ssh-key.pub"
+		ssh-keygen -q -t ed25519 -N '' -C kitroot-test -f "$work/ssh-key" || return 1
+		printf 'KR_PACKAGE_GETTY_PASSWORDLESS=y\nKR_PACKAGE_HTTPD=y\nKR_PACKAGE_SSHD=y\n' >> "$sys_o/.config"
+		printf 'KR_PACKAGE_SSHD_AUTHORIZED_KEYS="%s"\n' "$work/ssh-key.pub" >> "$sys_o/.config"
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi
 	make -C "$top" O="$sys_o" -j2

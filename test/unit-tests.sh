@@ -39,7 +39,8 @@ run_unit_tests() {
 			-r /containers/services/full/rootfs -d '$work/bundle-rootfs' \
 			-o '$work/full.json' '$top/test/unit/specs/full.service' &&
 		python3 -m json.tool '$work/full.json' > /dev/null && [ -d '$work/bundle-rootfs/var/lib/demo' ] &&
-		[ \"\$('$work/kr-bundle' -k '$top/test/unit/specs/full.service')\" = onboot ]"
+		[ \"\$('$work/kr-bundle' -k '$top/test/unit/specs/full.service')\" = onboot ] &&
+		[ \"\$('$work/kr-bundle' -x '$top/test/unit/specs/full.service' | sed -n 3p)\" = 'echo \"hi\" > /run/x; echo \\done' ]"
 	# The wrapper and init as the build compiles them, warnings as errors.
 	check wrapper-builds gcc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 		-DKR_LAUNCHER='""' -DKR_REAL_CC='"gcc"' -DKR_SYSROOT='"/s"' \
