@@ -7,6 +7,13 @@
 
 . "$top/scripts/qemu-console.sh"
 
+# sys_set SYMBOL VALUE: sets a symbol in the build's .config (Kconfig
+# refuses a symbol given twice).
+sys_set() {
+	sed -i "/^$1=/d; /^# $1 is not set\$/d" "$sys_o/.config"
+	printf '%s=%s\n' "$1" "$2" >> "$sys_o/.config"
+}
+
 # A system with containerd gets the test's own options: root logs in on
 # the console without a password, the test web server runs, and sshd
 # takes a key made for the test.
@@ -15,8 +22,11 @@ sys_build() {
 	if grep -q '^KR_PACKAGE_CONTAINERD=y' "$sys_o/.config"; then
 		rm -f "$work/ssh-key" "$work/ssh-key.pub"
 		ssh-keygen -q -t ed25519 -N '' -C kitroot-test -f "$work/ssh-key" || return 1
-		printf 'KR_PACKAGE_GETTY_PASSWORDLESS=y\nKR_PACKAGE_HTTPD=y\nKR_PACKAGE_SSHD=y\n' >> "$sys_o/.config"
-		printf 'KR_PACKAGE_SSHD_AUTHORIZED_KEYS="%s"\n' "$work/ssh-key.pub" >> "$sys_o/.config"
+		sys_set KR_PACKAGE_GETTY_PASSWORDLESS y
+		sys_set KR_PACKAGE_HTTPD y
+		sys_set KR_PACKAGE_SSHD y
+		make -C "$top" O="$sys_o" olddefconfig || return 1
+		sys_set KR_PACKAGE_SSHD_AUTHORIZED_KEYS "\"$work/ssh-key.pub\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi
 	make -C "$top" O="$sys_o" -j2
