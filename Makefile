@@ -194,7 +194,7 @@ help:
 	@echo '  security-report        - boot the build, check it, write images/security-report.txt/.json'
 	@echo
 	@echo 'Tests:'
-	@echo '  test                   - unit tests, then build and boot qemu_x86_64_defconfig'
+	@echo '  test                   - unit tests, then build, boot and check the x86_64 containerd system and the minimal aarch64 and s390x ones'
 	@echo '  unit-test              - unit tests only (ASan/UBSan)'
 	@echo
 	@echo 'Variables: O=DIR (default output/), V=1 (show commands),'

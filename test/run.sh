@@ -3,12 +3,14 @@
 # the unit tests (--unit).
 #
 #  1. unit tests of our C programs, built for the host with ASan/UBSan
-#  2. bounded fuzz runs of init's parsers and of kr-elfcheck's ELF reader
+#  2. bounded fuzz runs of init's parsers, kr-elfcheck's ELF reader and
+#     kr-bundle's service-spec parser
 #  3. tests of the build infrastructure's error paths (hash mismatch,
 #     mirrors, unknown defconfig, Kconfig errors, permission tables)
-#  4. the system test: build qemu_x86_64_defconfig from scratch in a
-#     temporary output directory, boot it in QEMU and check it over the
-#     serial console
+#  4. the system test: build the x86_64 containerd system and the minimal
+#     aarch64 and s390x systems from scratch in temporary output
+#     directories, boot each in QEMU and check it over the serial console
+#     (test/system-test.sh, test/container-test.sh)
 #
 # Each check prints PASS or FAIL; the last line is "N passed, N failed".
 # KR_TEST_KEEP=1 keeps the temporary directories for a look afterwards.
