@@ -22,7 +22,9 @@ GO_ARCH = $(if $(filter x86_64,$(KR_ARCH)),amd64,$(if $(filter aarch64,$(KR_ARCH
 GO_CACHE_DIR = $(KR_CACHE_DIR)/go-build
 
 # GOPATH mode, no network, no toolchain switch, no telemetry; the build
-# cache is shared by every output directory (it is keyed by content).
+# cache is shared by every output directory (it is keyed by content, and
+# by the C compiler's name: cgo's CC is the wrapper found on PATH, not
+# its path, which names the output directory).
 GO_COMMON_ENV = GOROOT=$(HOST_GO_ROOT) PATH=$(HOST_GO_ROOT)/bin:$(HOST_DIR)/bin:$(PATH) \
 	GO111MODULE=off GOPROXY=off GOFLAGS= GOTOOLCHAIN=local GOTELEMETRY=off \
 	GOCACHE=$(GO_CACHE_DIR) GOENV=off GOOS=linux GOARCH=$(GO_ARCH)
@@ -39,7 +41,7 @@ $(2)_GOPATH = $$($(2)_DIR)/.gopath
 $(2)_BIN_NAMES ?= $$(foreach t,$$($(2)_BUILD_TARGETS),$$(notdir $$(if $$(filter .,$$(t)),$(1),$$(t))))
 $(2)_GO_ENV = $$(GO_COMMON_ENV) \
 	GOPATH=$$($(2)_GOPATH):$$($(2)_DIR)/.deps/usr/share/gocode \
-	$$(if $$(filter y,$$($(2)_CGO)),CGO_ENABLED=1 CC=$$(TARGET_CC) CGO_CFLAGS=-O2 CGO_LDFLAGS=,CGO_ENABLED=0) \
+	$$(if $$(filter y,$$($(2)_CGO)),CGO_ENABLED=1 CC=$$(KR_TUPLE)-gcc CGO_CFLAGS=-O2 CGO_LDFLAGS=,CGO_ENABLED=0) \
 	$$($(2)_ENV)
 $(2)_GO_LDFLAGS = -s -w -buildid= $$($(2)_LDFLAGS) \
 	$$(if $$(filter y,$$($(2)_CGO)),-linkmode=external -extldflags=-no-pie)
