@@ -265,6 +265,17 @@ static void test_layer(struct tally *t)
 	CHECK(t, system(p) == 0);
 }
 
+static void test_modes(struct tally *t)
+{
+	CHECK(t, tar_normal_mode(S_IFDIR | 0775) == 0755);
+	CHECK(t, tar_normal_mode(S_IFDIR | 0700) == 0755);
+	CHECK(t, tar_normal_mode(S_IFREG | 0775) == 0755);
+	CHECK(t, tar_normal_mode(S_IFREG | 04755) == 0755);
+	CHECK(t, tar_normal_mode(S_IFREG | 0664) == 0644);
+	CHECK(t, tar_normal_mode(S_IFREG | 0600) == 0644);
+	CHECK(t, tar_normal_mode(S_IFLNK | 0755) == 0777);
+}
+
 int main(void)
 {
 	struct tally t = { 0, 0 };
@@ -276,5 +287,6 @@ int main(void)
 	test_names(&t);
 	test_documents(&t);
 	test_layer(&t);
+	test_modes(&t);
 	return tally_report("ociimage", &t);
 }

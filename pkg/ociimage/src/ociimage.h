@@ -45,6 +45,7 @@ int tar_split_name(const char *name, size_t *prefix_len);
 size_t tar_pax_record(char *out, size_t cap, const char *key, const char *value);
 size_t tar_pax_records(const struct tar_entry *e, char *out, size_t cap);
 int tar_header(unsigned char h[TAR_BLOCK], const struct tar_entry *e);
+unsigned tar_normal_mode(unsigned st_mode);
 unsigned tar_checksum(const unsigned char h[TAR_BLOCK]);
 void tar_pax_name(const char *name, char *out, size_t cap);
 

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "ociimage.h"
 
 /* Field offsets and widths of the ustar header. */
@@ -156,4 +158,23 @@ int tar_header(unsigned char h[TAR_BLOCK], const struct tar_entry *e)
 	octal(h + F_CHKSUM, 7, tar_checksum(h));
 	h[F_CHKSUM + 7] = ' ';
 	return 0;
+}
+
+/* The mode stored for a file: the one kitroot's cpio gives it
+ * (scripts/mkcpio-list.sh), so the archive does not depend on the
+ * builder's umask: directories 0755, files 0755 when the owner may run
+ * them and 0644 otherwise, links 0777, devices and FIFOs 0644.  No
+ * set-id bit survives. */
+unsigned tar_normal_mode(unsigned st_mode)
+{
+	switch (st_mode & S_IFMT) {
+	case S_IFDIR:
+		return 0755;
+	case S_IFLNK:
+		return 0777;
+	case S_IFREG:
+		return (st_mode & S_IXUSR) ? 0755 : 0644;
+	default:
+		return 0644;
+	}
 }

@@ -88,7 +88,7 @@ static int emit(struct walk *w, const struct stat *st)
 {
 	char target[REL_PATH_MAX + 1];
 	struct tar_entry e = { .name = w->path + w->root_len + 1,
-	                       .mode = st->st_mode & 07777, .mtime = w->mtime };
+	                       .mode = tar_normal_mode(st->st_mode), .mtime = w->mtime };
 	ssize_t n;
 
 	if (st->st_dev == w->skip_dev && st->st_ino == w->skip_ino)
