@@ -28,10 +28,13 @@ long uptime_ms(void)
 	return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
 }
 
-/* Forks and execs argv with init's blocked signals restored to normal. */
-pid_t spawn(char *const argv[], int new_session)
+/* Forks and execs argv with init's blocked signals restored to normal;
+ * with log_path, stdout and stderr are appended to it (stdin
+ * /dev/null). */
+static pid_t spawn_with(char *const argv[], int new_session, const char *log_path)
 {
 	sigset_t all;
+	int fd, null;
 	pid_t pid = fork();
 
 	if (pid < 0) {
@@ -44,9 +47,28 @@ pid_t spawn(char *const argv[], int new_session)
 	sigprocmask(SIG_UNBLOCK, &all, NULL);
 	if (new_session)
 		setsid();
+	if (log_path) {
+		fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+		null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || null < 0 || dup2(null, 0) < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0) {
+			warn_errno("cannot set up the log of", argv[0]);
+			_exit(127);
+		}
+	}
 	execve(argv[0], argv, child_env);
 	warn_errno("cannot run", argv[0]);
 	_exit(127);
+}
+
+pid_t spawn(char *const argv[], int new_session)
+{
+	return spawn_with(argv, new_session, NULL);
+}
+
+/* As spawn, in a new session, with its output in log_path. */
+pid_t spawn_logged(char *const argv[], const char *log_path)
+{
+	return spawn_with(argv, 1, log_path);
 }
 
 /* Waits for pid alone: other children are left for init's main loop,
@@ -65,33 +87,6 @@ static int wait_for(pid_t pid)
 	}
 }
 
-/* As spawn, in a new session, with stdout and stderr appended to
- * log_path (stdin /dev/null). */
-pid_t spawn_logged(char *const argv[], const char *log_path)
-{
-	sigset_t all;
-	int fd, null;
-	pid_t pid = fork();
-
-	if (pid < 0) {
-		warn_errno("cannot fork for", argv[0]);
-		return -1;
-	}
-	if (pid > 0)
-		return pid;
-	sigfillset(&all);
-	sigprocmask(SIG_UNBLOCK, &all, NULL);
-	setsid();
-	fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-	null = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || null < 0 || dup2(null, 0) < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0) {
-		warn_errno("cannot set up the log of", argv[0]);
-		_exit(127);
-	}
-	execve(argv[0], argv, child_env);
-	warn_errno("cannot run", argv[0]);
-	_exit(127);
-}
 
 /* Runs argv in a new session and waits for it; its wait status, or -1. */
 int run_and_wait(char *const argv[])
