@@ -44,14 +44,17 @@ LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
 	$(if $(KR_LINUX_HARDENING),$(addprefix $(TOPDIR)/kernel/configs/,\
 		hardening.config hardening-$(KR_ARCH).config)) \
 	$(if $(KR_LINUX_MODULES),$(TOPDIR)/kernel/configs/modules.config) \
-	$(addprefix $(TOPDIR)/kernel/configs/,$(call qstrip,$(KR_LINUX_FRAGMENTS))) \
-	$(addprefix $(TOPDIR)/,$(call qstrip,$(KR_BOARD_LINUX_FRAGMENTS)))
+	$(addprefix $(TOPDIR)/kernel/configs/,$(KR_LINUX_FRAGMENTS)) \
+	$(addprefix $(TOPDIR)/$(KR_BOARD_DIR)/,$(KR_BOARD_LINUX_FRAGMENTS))
 
 # Everything a fragment does not name is off (allnoconfig), then
 # olddefconfig settles dependencies; scripts/check-kconfig.sh fails the
 # build if Kconfig dropped anything a fragment asked for.
 define LINUX_CONFIGURE_CMDS
 	$(Q)mkdir -p $(LINUX_BUILDDIR)
+	$(Q)for f in $(LINUX_FRAGMENTS); do [ -f "$$f" ] || { \
+		echo "linux: no kernel config fragment $$f (KR_LINUX_FRAGMENTS names files in kernel/configs/," \
+			"KR_BOARD_LINUX_FRAGMENTS files in KR_BOARD_DIR)" >&2; exit 1; }; done
 	$(Q)cat $(LINUX_FRAGMENTS) > $(LINUX_BUILDDIR)/kitroot-fragments.config
 	$(Q)$(LINUX_MAKE) -s KCONFIG_ALLCONFIG=$(LINUX_BUILDDIR)/kitroot-fragments.config allnoconfig
 	$(Q)$(LINUX_MAKE) -s olddefconfig

@@ -18,7 +18,6 @@
 # default install puts them in /usr/bin.  The versions that went in are
 # written to $(BUILD_DIR)/NAME.go-dependencies (for the SBOM).
 
-GO_ARCH = $(if $(filter x86_64,$(KR_ARCH)),amd64,$(if $(filter aarch64,$(KR_ARCH)),arm64,$(KR_ARCH)))
 GO_CACHE_DIR = $(KR_CACHE_DIR)/go-build
 
 # GOPATH mode, no network, no toolchain switch, no telemetry; the build
@@ -27,7 +26,7 @@ GO_CACHE_DIR = $(KR_CACHE_DIR)/go-build
 # its path, which names the output directory).
 GO_COMMON_ENV = GOROOT=$(HOST_GO_ROOT) PATH=$(HOST_GO_ROOT)/bin:$(HOST_DIR)/bin:$(PATH) \
 	GO111MODULE=off GOPROXY=off GOFLAGS= GOTOOLCHAIN=local GOTELEMETRY=off \
-	GOCACHE=$(GO_CACHE_DIR) GOENV=off GOOS=linux GOARCH=$(GO_ARCH)
+	GOCACHE=$(GO_CACHE_DIR) GOENV=off GOOS=linux GOARCH=$(KR_GO_ARCH)
 
 # -trimpath drops build paths, -buildid= the one ID that is random per
 # machine; -s -w drop the symbol table and DWARF.

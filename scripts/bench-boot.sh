@@ -10,8 +10,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 o=${1:-$top/output}
 runs=${2:-3}
 images=$o/images
-board=$(sed -n 's/^KR_BOARD_DIR="\(.*\)"$/\1/p' "$o/.config")
-qemu=$(sed -n 's/^KR_QEMU_SYSTEM="\(.*\)"$/\1/p' "$o/.config")
+. "$top/support/lib/config.sh"
+board=$(config_get "$o/.config" KR_BOARD_DIR)
+qemu=$(config_get "$o/.config" KR_QEMU_SYSTEM)
 [ -n "$board" ] || { echo "bench-boot: $o/.config names no board: build first" >&2; exit 1; }
 . "$top/scripts/qemu-console.sh"
 
@@ -31,5 +32,5 @@ done
 median() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "median of $runs: guest $(median "$guests") ms, wall $(median "$walls") ms" \
 	"(accel: $(sh "$top/scripts/qemu-accel.sh" "$qemu"))"
-echo "kernel $(wc -c < "$images/$(sed -n 's/^KR_LINUX_IMAGE="\(.*\)"$/\1/p' "$o/.config")") bytes," \
+echo "kernel $(wc -c < "$images/$(config_get "$o/.config" KR_LINUX_IMAGE)") bytes," \
 	"initramfs $(cat "$images"/rootfs.cpio.* | wc -c) bytes"

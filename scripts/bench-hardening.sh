@@ -12,12 +12,13 @@
 # build or a boot does.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/support/lib/config.sh"
 [ $# -ge 1 ] || { echo "usage: bench-hardening.sh CONFIG [RUNS] | O_HARDENED O_PLAIN [RUNS]" >&2; exit 1; }
 dir=${KR_BENCH_DIR:-$HOME/.cache/kitroot/bench}
 if [ -d "$1" ]; then
 	[ -d "${2:-}" ] || { echo "bench-hardening: give two output directories" >&2; exit 1; }
 	o_hardened=$(cd "$1" && pwd) o_plain=$(cd "$2" && pwd) runs=${3:-5}
-	config=$(sed -n 's/^KR_CONFIG_NAME="\(.*\)"$/\1/p' "$o_hardened/.config")
+	config=$(config_get "$o_hardened/.config" KR_CONFIG_NAME)
 else
 	config=$1 runs=${2:-5}
 	o_hardened=$dir/$config-hardened o_plain=$dir/$config-plain
@@ -49,7 +50,7 @@ for variant in hardened plain; do
 		echo "$variant: built in $secs s ($o)"
 	fi
 	sh "$top/scripts/bench-boot.sh" "$o" "$runs" > "$dir/$config-$variant.boot"
-	image=$(sed -n 's/^KR_LINUX_IMAGE="\(.*\)"$/\1/p' "$o/.config")
+	image=$(config_get "$o/.config" KR_LINUX_IMAGE)
 	eval "${variant}_kernel=\$(wc -c < \"\$o/images/\$image\")"
 	eval "${variant}_initramfs=\$(cat \"\$o\"/images/rootfs.cpio.* | wc -c)"
 	eval "${variant}_boot=\$(sed -n 's/^median of [0-9]*: guest \([0-9]*\) ms.*/\1/p' \"\$dir/\$config-\$variant.boot\")"

@@ -12,7 +12,8 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 o=$1 out=$2
-setting() { sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$o/.config"; }
+. "$(dirname "$0")/../support/lib/config.sh"
+setting() { config_get "$o/.config" "$1"; }
 board=$(setting KR_BOARD_DIR)
 [ -n "$board" ] || { echo "boot-probe: $o/.config names no board: build first" >&2; exit 2; }
 mkdir -p "$out"

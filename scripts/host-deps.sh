@@ -9,13 +9,12 @@
 # Fast when all is there: one `command -v` or file test per need.
 set -eu
 
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/support/lib/arch.sh"
 arch=${1:-x86_64}
-case "$arch" in
-x86_64|"") triplet=x86_64-linux-gnu qemu=qemu-system-x86_64 qemu_pkg=qemu-system-x86 ;;
-aarch64) triplet=aarch64-linux-gnu qemu=qemu-system-aarch64 qemu_pkg=qemu-system-arm ;;
-s390x) triplet=s390x-linux-gnu qemu=qemu-system-s390x qemu_pkg=qemu-system-misc ;;
-*) echo "host-deps: unknown architecture '$arch' (x86_64, aarch64, s390x)" >&2; exit 1 ;;
-esac
+triplet=$(arch_fact "$top" "$arch" KR_GNU_TRIPLET)
+qemu=$(arch_fact "$top" "$arch" KR_QEMU_SYSTEM)
+qemu_pkg=$(arch_fact "$top" "$arch" KR_QEMU_PACKAGE)
 
 # need KIND WHAT PACKAGE: KIND is cmd (a program on PATH) or file.
 missing_pkgs=

@@ -8,7 +8,8 @@
 # the judgement itself can be tested on made-up observations.
 set -u
 o=$1 out=$2
-setting() { sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$o/.config"; }
+. "$(dirname "$0")/../support/lib/config.sh"
+setting() { config_get "$o/.config" "$1"; }
 hardened=$(setting KR_LINUX_HARDENING)
 for f in root mounts.txt accounts sockets.txt sysctl.txt kernel.txt setid.txt processes.txt; do
 	[ -f "$out/$f" ] || : > "$out/$f"

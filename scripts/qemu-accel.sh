@@ -8,7 +8,6 @@ set -eu
 qemu=$1
 if [ -n "${KR_QEMU_ACCEL:-}" ]; then echo "$KR_QEMU_ACCEL"; exit 0; fi
 [ -w /dev/kvm ] || { echo tcg; exit 0; }
-case "$qemu" in *x86_64) ;; *) echo tcg; exit 0 ;; esac
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 timeout -k 1 3 "$qemu" -accel kvm -M q35 -display none -nodefaults -no-reboot \

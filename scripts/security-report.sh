@@ -11,7 +11,8 @@
 set -eu
 o=$1 probe=$2
 images=$o/images
-setting() { sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$o/.config"; }
+. "$(dirname "$0")/../support/lib/config.sh"
+setting() { config_get "$o/.config" "$1"; }
 status_file=$(ls "$o"/build/linux-*/kbuild/hardening-status.tsv 2>/dev/null | head -n 1)
 elf_table=$o/build/elf-check.tsv
 [ -f "$probe/checks.tsv" ] || { echo "security-report: no boot observations in $probe" >&2; exit 1; }

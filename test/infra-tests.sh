@@ -225,6 +225,38 @@ t_probe_checks() {
 	[ "$(wc -l < "$d/checks.tsv")" = 7 ]
 }
 
+# Every fact of an architecture is in arch/Config.in.ARCH alone: no
+# triplet, GOARCH, seccomp architecture, QEMU binary or package, CPU
+# flag or default command line of any architecture is written in the
+# build elsewhere.  Left out: docs, the architecture's own kernel
+# fragments and KSPP lists, the unit tests' sample inputs, and the
+# build machine's own Debian architecture (pkg/go and the downloads).
+t_arch_facts() {
+	command -v git > /dev/null && git -C "$top" rev-parse --git-dir > /dev/null 2>&1 ||
+		{ echo "not a git checkout: nothing to check"; return 0; }
+	found=$work/arch-facts.found
+	: > "$found"
+	for f in "$top"/arch/Config.in.*; do
+		awk '$1 == "config" { sym = $2 }
+			$1 == "default" && sym ~ /^KR_(GNU_TRIPLET|GO_ARCH|SECCOMP_ARCHES|QEMU_SYSTEM|QEMU_PACKAGE|TARGET_ARCH_CFLAGS|ARCH_LINUX_CMDLINE)$/ {
+				sub(/^[ \t]*default[ \t]+/, ""); gsub(/"/, "")
+				# flags and seccomp names one by one, the rest whole
+				if (sym ~ /CFLAGS|SECCOMP/) { n = split($0, w, " "); for (i = 1; i <= n; i++) print sym "\t" w[i] }
+				else print sym "\t" $0 }' "$f" |
+		while IFS='	' read -r sym value; do
+			# an OCI name that is also kitroot's (s390x) says nothing
+			[ -e "$top/arch/Config.in.$value" ] && continue
+			git -C "$top" grep -n -F -e "$value" -- . ':!arch/' ':!docs/' ':!*.md' \
+				':!kernel/configs/' ':!kernel/hardening/' ':!test/unit/' ':!src/*/test/*' \
+				':!pkg/go/' ':!scripts/apt-private.sh' ':!scripts/dl-debs.sh' \
+				':!scripts/resolve-godeps.sh' ':!support/download/' ':!utils/resolve-godeps.sh' ':!test/unit-tests.sh' |
+				sed "s|^|$sym $value: |" >> "$found"
+		done
+	done
+	[ ! -s "$found" ] || { echo "arch facts outside arch/Config.in.*:"; cat "$found"; return 1; }
+	echo "every arch fact is in arch/"
+}
+
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
@@ -238,4 +270,5 @@ run_infra_tests() {
 	check infra-host-deps t_host_deps
 	check infra-source-date-epoch t_source_date_epoch
 	check infra-verify-bad-sums t_verify_bad_sums
+	check infra-arch-facts t_arch_facts
 }

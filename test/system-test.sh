@@ -32,14 +32,9 @@ sys_build() {
 	make -C "$top" O="$sys_o" -j2
 }
 
-# A string setting of the built configuration.
-sys_setting() {
-	sed -n "s/^$1=\"\(.*\)\"\$/\1/p" "$sys_o/.config"
-}
-
-sys_setting_bool() {
-	sed -n "s/^$1=\(.*\)\$/\1/p" "$sys_o/.config"
-}
+# A setting of the built configuration.
+. "$top/support/lib/config.sh"
+sys_setting() { config_get "$sys_o/.config" "$1"; }
 
 # Every ELF file in the image itself (unpacked from the initramfs):
 # kr-elfcheck's demands (the target's machine, PIE, full RELRO, NX
@@ -157,7 +152,7 @@ sys_test_config() {
 	check "$c-outputs" test -s "$sys_o/images/$image" -a -s "$sys_o/images/rootfs.cpio.xz"
 	check "$c-image-elf-hardening" sys_image_elves
 	check "$c-wrapper" sys_wrapper
-	if [ "$(sys_setting_bool KR_PACKAGE_CONTAINERD)" = y ]; then
+	if [ "$(sys_setting KR_PACKAGE_CONTAINERD)" = y ]; then
 		. "$top/test/container-test.sh"
 		sys_test_containers
 		return 0

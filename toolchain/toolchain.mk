@@ -3,9 +3,8 @@
 ################################################################################
 
 # Target programs are built by $(KR_TUPLE)-gcc, which is the C wrapper
-# (toolchain/wrapper/) calling $(KR_GNU_TRIPLET)-gcc with our sysroot.
-KR_TUPLE = $(call qstrip,$(KR_ARCH))-kitroot-linux-musl
-KR_GNU_TRIPLET := $(call qstrip,$(KR_GNU_TRIPLET))
+# (src/wrapper/) calling $(KR_GNU_TRIPLET)-gcc with our sysroot.
+KR_TUPLE = $(KR_ARCH)-kitroot-linux-musl
 KR_CROSS_COMPILE = $(if $(filter $(KR_GNU_TRIPLET),$(shell gcc -dumpmachine 2>/dev/null)),,$(KR_GNU_TRIPLET)-)
 KR_BINUTILS = addr2line ar as ld nm objcopy objdump ranlib readelf size strings strip
 KR_GCC_LIBDIR = $(patsubst %/,%,$(dir $(shell $(KR_GNU_TRIPLET)-gcc -print-libgcc-file-name 2>/dev/null)))

@@ -7,8 +7,8 @@ set -eu
 images=$1
 shift
 . "$(dirname "$0")/../boot-files.sh"
-boot_files "$images" Image
-exec qemu-system-aarch64 -M virt,gic-version=3 -accel tcg -cpu cortex-a57 -m "${KR_QEMU_MEMORY:-256}" -smp 1 \
+boot_files "$images"
+exec "$qemu" -M virt,gic-version=3 -accel tcg -cpu cortex-a57 -m "${KR_QEMU_MEMORY:-256}" -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyAMA0 panic=-1 quiet loglevel=4 $cmdline ${KR_KERNEL_CMDLINE:-}" \

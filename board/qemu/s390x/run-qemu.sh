@@ -7,8 +7,8 @@ set -eu
 images=$1
 shift
 . "$(dirname "$0")/../boot-files.sh"
-boot_files "$images" bzImage
-exec qemu-system-s390x -M s390-ccw-virtio -accel tcg -cpu max -m "${KR_QEMU_MEMORY:-256}" -smp 1 \
+boot_files "$images"
+exec "$qemu" -M s390-ccw-virtio -accel tcg -cpu max -m "${KR_QEMU_MEMORY:-256}" -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttysclp0 panic=-1 quiet loglevel=4 $cmdline ${KR_KERNEL_CMDLINE:-}" \

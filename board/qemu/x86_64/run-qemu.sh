@@ -8,16 +8,16 @@ set -eu
 images=$1
 shift
 here=$(cd "$(dirname "$0")" && pwd)
-accel=$(sh "$here/../../../scripts/qemu-accel.sh" qemu-system-x86_64)
+. "$here/../boot-files.sh"
+boot_files "$images"
+accel=$(sh "$here/../../../scripts/qemu-accel.sh" "$qemu")
 # Without CMPXCHG16B under TCG: QEMU 7.2's emulation of the slab
 # allocator's per-CPU cmpxchg16b crashed the guest kernel (double fault
 # in kmem_cache_alloc_node) in 2 of 8 boots of the containerd system,
 # none of 8 without it (docs/security.md, known problems).
 cpu=max,-cx16
 [ "$accel" = kvm ] && cpu=host
-. "$here/../boot-files.sh"
-boot_files "$images" bzImage
-exec qemu-system-x86_64 -M q35 -accel "$accel" -cpu "$cpu" -m "${KR_QEMU_MEMORY:-256}" -smp 1 \
+exec "$qemu" -M q35 -accel "$accel" -cpu "$cpu" -m "${KR_QEMU_MEMORY:-256}" -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 quiet loglevel=4 $cmdline ${KR_KERNEL_CMDLINE:-}" \
