@@ -62,9 +62,9 @@ endif
 
 all:
 
-include $(TOPDIR)/scripts/kr-utils.mk
+include $(TOPDIR)/support/make/kr-utils.mk
 include $(TOPDIR)/pkg/pkg-generic.mk $(TOPDIR)/pkg/pkg-golang.mk $(TOPDIR)/pkg/pkg-container.mk
-include $(TOPDIR)/scripts/kconfig.mk
+include $(TOPDIR)/support/make/kconfig.mk
 
 ifeq ($(need_config),y)
 ifeq ($(wildcard $(KR_CONFIG)),)
@@ -83,7 +83,7 @@ $(foreach v,$(filter KR_%,$(.VARIABLES)),\
 # one to the builds it starts.
 ifeq ($(need_config),y)
 ifeq ($(SOURCE_DATE_EPOCH),)
-SOURCE_DATE_EPOCH := $(or $(KR_SOURCE_DATE_EPOCH),$(shell sh $(TOPDIR)/scripts/source-date-epoch.sh $(TOPDIR)))
+SOURCE_DATE_EPOCH := $(or $(KR_SOURCE_DATE_EPOCH),$(shell sh $(TOPDIR)/support/build/source-date-epoch.sh $(TOPDIR)))
 endif
 ifneq ($(shell case '$(SOURCE_DATE_EPOCH)' in (''|*[!0-9]*) echo bad;; esac),)
 $(error SOURCE_DATE_EPOCH must be a number of seconds since 1970, not '$(SOURCE_DATE_EPOCH)')
@@ -115,7 +115,7 @@ include $(TOPDIR)/toolchain/toolchain.mk $(TOPDIR)/toolchain/toolchain-wrapper.m
 include $(TOPDIR)/kernel/linux.mk $(TOPDIR)/kernel/linux-tools.mk
 include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))
 include $(TOPDIR)/board/board.mk
-include $(TOPDIR)/scripts/image.mk
+include $(TOPDIR)/support/make/image.mk
 $(kr-link-dependencies)
 
 .PHONY: all
@@ -123,7 +123,7 @@ all: host-deps world
 
 .PHONY: host-deps
 host-deps:
-	$(Q)sh $(TOPDIR)/scripts/host-deps.sh $(KR_ARCH)
+	$(Q)sh $(TOPDIR)/support/build/host-deps.sh $(KR_ARCH)
 
 # Everything the configuration needs, so the build can then run offline.
 .PHONY: source
@@ -134,11 +134,11 @@ source: $(foreach p,host-linux-tools linux $(ROOTFS_PACKAGES),$(p)-source)
 # docs/reproducibility.md.
 .PHONY: reproducibility-check verify
 reproducibility-check: $(KR_CONFIG)
-	$(Q)sh $(TOPDIR)/scripts/host-deps.sh $(KR_ARCH) reproducibility
-	$(Q)sh $(TOPDIR)/scripts/reproducibility-check.sh $(TOPDIR) $(KR_CONFIG) $(REFERENCE)
+	$(Q)sh $(TOPDIR)/support/build/host-deps.sh $(KR_ARCH) reproducibility
+	$(Q)sh $(TOPDIR)/support/report/reproducibility-check.sh $(TOPDIR) $(KR_CONFIG) $(REFERENCE)
 verify: $(KR_CONFIG)
 	$(Q)if [ -z "$(SUMS)" ]; then echo "usage: make verify SUMS=path/to/SHA256SUMS" >&2; exit 1; fi
-	$(Q)sh $(TOPDIR)/scripts/verify.sh $(TOPDIR) $(KR_CONFIG) $(abspath $(SUMS))
+	$(Q)sh $(TOPDIR)/support/report/verify.sh $(TOPDIR) $(KR_CONFIG) $(abspath $(SUMS))
 
 # What the build and one boot establish about the system's security:
 # images/security-report.txt and .json (docs/security.md).  The report
@@ -147,8 +147,8 @@ SECURITY_PROBE_DIR = $(BUILD_DIR)/security-probe
 .PHONY: security-report
 security-report: all
 	$(Q)rm -rf $(SECURITY_PROBE_DIR)
-	$(Q)status=0; sh $(TOPDIR)/scripts/boot-probe.sh $(O) $(SECURITY_PROBE_DIR) > /dev/null || status=$$?; \
-		[ $$status -le 1 ] && sh $(TOPDIR)/scripts/security-report.sh $(O) $(SECURITY_PROBE_DIR) && \
+	$(Q)status=0; sh $(TOPDIR)/support/qemu/boot-probe.sh $(O) $(SECURITY_PROBE_DIR) > /dev/null || status=$$?; \
+		[ $$status -le 1 ] && sh $(TOPDIR)/support/report/security-report.sh $(O) $(SECURITY_PROBE_DIR) && \
 		exit $$status
 
 .PHONY: clean distclean

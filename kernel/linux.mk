@@ -48,7 +48,7 @@ LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
 	$(addprefix $(TOPDIR)/$(KR_BOARD_DIR)/,$(KR_BOARD_LINUX_FRAGMENTS))
 
 # Everything a fragment does not name is off (allnoconfig), then
-# olddefconfig settles dependencies; scripts/check-kconfig.sh fails the
+# olddefconfig settles dependencies; support/build/check-kconfig.sh fails the
 # build if Kconfig dropped anything a fragment asked for.
 define LINUX_CONFIGURE_CMDS
 	$(Q)mkdir -p $(LINUX_BUILDDIR)
@@ -58,7 +58,7 @@ define LINUX_CONFIGURE_CMDS
 	$(Q)cat $(LINUX_FRAGMENTS) > $(LINUX_BUILDDIR)/kitroot-fragments.config
 	$(Q)$(LINUX_MAKE) -s KCONFIG_ALLCONFIG=$(LINUX_BUILDDIR)/kitroot-fragments.config allnoconfig
 	$(Q)$(LINUX_MAKE) -s olddefconfig
-	$(Q)sh $(TOPDIR)/scripts/check-kconfig.sh $(LINUX_BUILDDIR)/.config $(LINUX_FRAGMENTS)
+	$(Q)sh $(TOPDIR)/support/build/check-kconfig.sh $(LINUX_BUILDDIR)/.config $(LINUX_FRAGMENTS)
 	$(if $(KR_LINUX_HARDENING),$(LINUX_CHECK_HARDENING))
 endef
 
@@ -66,7 +66,7 @@ endef
 # the per-symbol status is kept for make security-report.
 LINUX_HARDENING_STATUS = $(LINUX_BUILDDIR)/hardening-status.tsv
 define LINUX_CHECK_HARDENING
-	$(Q)sh $(TOPDIR)/scripts/check-hardening.sh $(LINUX_BUILDDIR)/.config $(KR_ARCH) \
+	$(Q)sh $(TOPDIR)/support/build/check-hardening.sh $(LINUX_BUILDDIR)/.config $(KR_ARCH) \
 		$(TOPDIR)/kernel/hardening/kspp.txt $(TOPDIR)/kernel/hardening/deviations.txt \
 		$(LINUX_HARDENING_STATUS)
 endef

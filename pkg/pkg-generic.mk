@@ -21,7 +21,7 @@
 #   _ADD_TOOLCHAIN_DEPENDENCY = NO for the toolchain's own parts
 #   _EXTRACT_CMDS _CONFIGURE_CMDS _BUILD_CMDS _INSTALL_CMDS
 #   _INSTALL_STAGING_CMDS          (into the sysroot, before _INSTALL_CMDS)
-# and may ship NAME.permissions (see scripts/mkcpio-list.sh) for the image.
+# and may ship NAME.permissions (see support/build/mkcpio-list.sh) for the image.
 # then calls $(eval $(generic-package)) (or host-generic-package).
 # In commands, $(@D) is the package's build directory.
 
@@ -50,14 +50,14 @@ else ifneq ($$($(2)_SOURCE),)
 $(2)_EXTRACT_CMDS ?= $$(Q)tar -xf $$($(2)_DL_FILE) -C $$(@D) --strip-components=1 --no-same-owner
 endif
 
-# Download: the file itself is the stamp; scripts/dl.sh only renames a
+# Download: the file itself is the stamp; support/download/dl.sh only renames a
 # verified file into place.
 ifneq ($$($(2)_SITE_METHOD),local)
 ifneq ($$($(2)_SOURCE),)
 ifeq ($$($(2)_DL_FROM),$(1))
 $$($(2)_DL_FILE): | host-deps
 	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Downloading)
-	$$(Q)sh $$(TOPDIR)/scripts/dl.sh $$@ $$($(2)_HASH_FILE) \
+	$$(Q)sh $$(TOPDIR)/support/download/dl.sh $$@ $$($(2)_HASH_FILE) \
 		$$(if $$($(2)_SITE),$$($(2)_SITE)/$$($(2)_SOURCE)) \
 		$$(if $$($(2)_DEBIAN),debian:$$($(2)_DEBIAN))
 endif
@@ -69,7 +69,7 @@ ifneq ($$($(2)_DEBIAN_PATCHES),)
 $(2)_DEBIAN_PATCHES_FILE := $$(KR_DL_DIR)/$$($(2)_DL_FROM)/$$($(2)_DEBIAN_PATCHES)
 $$($(2)_DEBIAN_PATCHES_FILE): | host-deps
 	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Downloading the Debian patch series)
-	$$(Q)sh $$(TOPDIR)/scripts/dl.sh $$@ $$($(2)_HASH_FILE) \
+	$$(Q)sh $$(TOPDIR)/support/download/dl.sh $$@ $$($(2)_HASH_FILE) \
 		debian:$$(firstword $$(subst /, ,$$($(2)_DEBIAN)))/$$($(2)_DEBIAN_PATCHES)
 endif
 
@@ -78,7 +78,7 @@ ifneq ($$($(2)_DEBS),)
 $(2)_DEBS_STAMP := $$(BUILD_DIR)/.debs-$(1)
 $$($(2)_DEBS_STAMP): $$($(2)_DEBS) $$($(2)_HASH_FILE) | host-deps
 	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Downloading $$(shell grep -c '^[a-z]' $$($(2)_DEBS)) Debian packages)
-	$$(Q)sh $$(TOPDIR)/scripts/dl-debs.sh $$(KR_DEBS_DIR) $$($(2)_HASH_FILE) $$($(2)_DEBS)
+	$$(Q)sh $$(TOPDIR)/support/download/dl-debs.sh $$(KR_DEBS_DIR) $$($(2)_HASH_FILE) $$($(2)_DEBS)
 	$$(Q)mkdir -p $$(@D) && touch $$@
 endif
 
@@ -93,14 +93,14 @@ $$($(2)_DIR)/.stamp_extracted: $$($(2)_DL_FILE) $$($(2)_DEBIAN_PATCHES_FILE) $$(
 	$$(Q)$$(call step-start,$$(@D))
 	$$($(2)_EXTRACT_CMDS)
 	$$(Q)for f in $$($(2)_LICENSE_FILES); do \
-		KR_HASH_NAME=$$$$f sh $$(TOPDIR)/scripts/check-hash.sh \
+		KR_HASH_NAME=$$$$f sh $$(TOPDIR)/support/download/check-hash.sh \
 			$$($(2)_HASH_FILE) $$(@D)/$$$$f || exit 1; done
 	$$(Q)$$(call step-end,$$(@D),$(1),extract)
 	$$(Q)touch $$@
 
 $$($(2)_DIR)/.stamp_patched: $$($(2)_DIR)/.stamp_extracted $$($(2)_PATCHES)
 	$$(if $$($(2)_PATCHES)$$($(2)_DEBIAN_PATCHES),@$$(call MESSAGE,$(1),$$($(2)_VERSION),Patching))
-	$$(if $$($(2)_DEBIAN_PATCHES),$$(Q)sh $$(TOPDIR)/scripts/apply-debian-patches.sh \
+	$$(if $$($(2)_DEBIAN_PATCHES),$$(Q)sh $$(TOPDIR)/support/build/apply-debian-patches.sh \
 		$$($(2)_DEBIAN_PATCHES_FILE) $$(@D))
 	$$(Q)for p in $$($(2)_PATCHES); do \
 		echo "    applying $$$${p##*/}"; \

@@ -7,7 +7,7 @@ t_hash_mismatch() {
 	echo "the real file" > "$d/mirror/pkg-1.0.tar.gz"
 	echo "sha256  $(printf '0%.0s' $(seq 64))  pkg-1.0.tar.gz" > "$d/pkg.hash"
 	if KR_PRIMARY_SITE="file://$d/mirror" KR_DL_DIR="$d/cache" \
-		sh "$top/scripts/dl.sh" "$d/cache/pkg/pkg-1.0.tar.gz" "$d/pkg.hash" 2> "$d/err"; then
+		sh "$top/support/download/dl.sh" "$d/cache/pkg/pkg-1.0.tar.gz" "$d/pkg.hash" 2> "$d/err"; then
 		echo "dl.sh accepted a file whose hash does not match"; return 1
 	fi
 	cat "$d/err"
@@ -29,16 +29,16 @@ t_debs() {
 	grep "  $good\$" "$top/pkg/runc/runc.hash" > "$d/hash"
 	echo "sha256  $(printf '0%.0s' $(seq 64))  $bad" >> "$d/hash"
 	echo "corrupt" > "$d/cache/$good"
-	if sh "$top/scripts/dl-debs.sh" "$d/cache" "$d/hash" "$d/list" 2> "$d/err"; then
+	if sh "$top/support/download/dl-debs.sh" "$d/cache" "$d/hash" "$d/list" 2> "$d/err"; then
 		echo "dl-debs.sh accepted a package whose hash does not match"; return 1
 	fi
 	cat "$d/err"
 	grep -q "cached copy is corrupt, discarded" "$d/err" &&
 	grep -q "$bad: hash mismatch" "$d/err" && grep -q "1 packages of .* did not verify" "$d/err" &&
-	[ ! -e "$d/cache/$bad" ] && sh "$top/scripts/check-hash.sh" "$d/hash" "$d/cache/$good" &&
+	[ ! -e "$d/cache/$bad" ] && sh "$top/support/download/check-hash.sh" "$d/hash" "$d/cache/$good" &&
 	[ -z "$(find "$d/cache" -name '.fetch.*')" ] || return 1
 	echo "golang-x-dev 1.0" > "$d/list2"
-	! sh "$top/scripts/dl-debs.sh" "$d/cache" "$d/hash" "$d/list2" 2> "$d/err2" &&
+	! sh "$top/support/download/dl-debs.sh" "$d/cache" "$d/hash" "$d/list2" 2> "$d/err2" &&
 	grep -q "list2:1: expected PACKAGE VERSION ARCH" "$d/err2"
 }
 
@@ -49,15 +49,15 @@ t_mirror_then_cache() {
 	echo "sha256  $(sha256sum < "$d/mirror/pkg-2.0.tar.gz" | cut -d' ' -f1)  pkg-2.0.tar.gz" > "$d/pkg.hash"
 	# An unreachable upstream is skipped quickly; the mirror answers.
 	KR_PRIMARY_SITE="file://$d/mirror" KR_DL_DIR="$d/cache" \
-		sh "$top/scripts/dl.sh" "$d/cache/pkg/pkg-2.0.tar.gz" "$d/pkg.hash" \
+		sh "$top/support/download/dl.sh" "$d/cache/pkg/pkg-2.0.tar.gz" "$d/pkg.hash" \
 		"http://127.0.0.1:9/pkg-2.0.tar.gz" || return 1
 	cmp "$d/mirror/pkg-2.0.tar.gz" "$d/cache/pkg/pkg-2.0.tar.gz" || return 1
 	# Second time: served from the cache, no site needed.
 	rm -rf "$d/mirror"
-	KR_DL_DIR="$d/cache" sh "$top/scripts/dl.sh" "$d/cache/pkg/pkg-2.0.tar.gz" "$d/pkg.hash" || return 1
+	KR_DL_DIR="$d/cache" sh "$top/support/download/dl.sh" "$d/cache/pkg/pkg-2.0.tar.gz" "$d/pkg.hash" || return 1
 	# A corrupted cached copy is discarded and fetched again.
 	echo corrupt > "$d/cache/pkg/pkg-2.0.tar.gz"
-	! KR_DL_DIR="$d/cache" sh "$top/scripts/dl.sh" "$d/cache/pkg/pkg-2.0.tar.gz" "$d/pkg.hash" &&
+	! KR_DL_DIR="$d/cache" sh "$top/support/download/dl.sh" "$d/cache/pkg/pkg-2.0.tar.gz" "$d/pkg.hash" &&
 	[ ! -e "$d/cache/pkg/pkg-2.0.tar.gz" ]
 }
 
@@ -67,7 +67,7 @@ t_no_hash_line() {
 	echo x > "$d/mirror/other.tar.gz"
 	: > "$d/pkg.hash"
 	! KR_PRIMARY_SITE="file://$d/mirror" KR_DL_DIR="$d" \
-		sh "$top/scripts/dl.sh" "$d/c/other.tar.gz" "$d/pkg.hash" 2> "$d/err" &&
+		sh "$top/support/download/dl.sh" "$d/c/other.tar.gz" "$d/pkg.hash" 2> "$d/err" &&
 	grep -q "has no sha256 line for other.tar.gz" "$d/err"
 }
 
@@ -80,7 +80,7 @@ t_permission_table() {
 	chmod 0600 "$d/t/etc"   # a host umask or user must not leak in
 	ln -s tool "$d/t/bin/link"
 	printf '/etc/shadow f 0600 0 0\n/dev/console c 0600 0 0 5 1\n' > "$d/good"
-	sh "$top/scripts/mkcpio-list.sh" "$d/t" "$d/good" > "$d/list" || return 1
+	sh "$top/support/build/mkcpio-list.sh" "$d/t" "$d/good" > "$d/list" || return 1
 	cat "$d/list"
 	grep -qx "file /etc/shadow $d/t/etc/shadow 0600 0 0" "$d/list" &&
 	grep -qx "file /bin/tool $d/t/bin/tool 0755 0 0" "$d/list" &&
@@ -91,7 +91,7 @@ t_permission_table() {
 	  "$(grep -v '^nod' "$d/list" | awk '{ print $2 }' | LC_ALL=C sort)" ] || return 1
 	# A malformed line names its file and line.
 	printf '/etc/shadow f 0600 0 0\n/etc/x f rw 0 0\n' > "$d/bad"
-	! sh "$top/scripts/mkcpio-list.sh" "$d/t" "$d/bad" 2> "$d/err" &&
+	! sh "$top/support/build/mkcpio-list.sh" "$d/t" "$d/bad" 2> "$d/err" &&
 	grep -q "$d/bad:2: expected PATH TYPE MODE UID GID" "$d/err"
 }
 
@@ -102,8 +102,8 @@ t_check_kconfig() {
 	printf 'CONFIG_B=m\n' > "$d/frag2"
 	printf 'CONFIG_A=y\nCONFIG_B=m\n' > "$d/good"
 	printf 'CONFIG_B=m\nCONFIG_C=y\n' > "$d/bad"
-	sh "$top/scripts/check-kconfig.sh" "$d/good" "$d/frag1" "$d/frag2" || return 1
-	! sh "$top/scripts/check-kconfig.sh" "$d/bad" "$d/frag1" "$d/frag2" 2> "$d/err" || return 1
+	sh "$top/support/build/check-kconfig.sh" "$d/good" "$d/frag1" "$d/frag2" || return 1
+	! sh "$top/support/build/check-kconfig.sh" "$d/bad" "$d/frag1" "$d/frag2" 2> "$d/err" || return 1
 	cat "$d/err"
 	grep -q "CONFIG_A=y ($d/frag1:1) ended up not set" "$d/err" &&
 	grep -q "CONFIG_C=n ($d/frag1:3) ended up y" "$d/err" &&
@@ -119,22 +119,22 @@ t_unknown_defconfig() {
 
 t_host_deps() {
 	# Everything is installed on a machine that builds: silent success.
-	sh "$top/scripts/host-deps.sh" x86_64 &&
-	! sh "$top/scripts/host-deps.sh" vax 2>/dev/null
+	sh "$top/support/build/host-deps.sh" x86_64 &&
+	! sh "$top/support/build/host-deps.sh" vax 2>/dev/null
 }
 
 # The outputs' date: the commit's in a checkout, the one `git archive`
-# wrote into scripts/commit-date in an export, else a clear error.
+# wrote into support/build/commit-date in an export, else a clear error.
 t_source_date_epoch() {
 	d="$work/sde"
-	mkdir -p "$d/export/scripts"
+	mkdir -p "$d/export/support/build"
 	if [ -d "$top/.git" ]; then
-		[ "$(sh "$top/scripts/source-date-epoch.sh" "$top")" = "$(git -C "$top" log -1 --format=%ct)" ] || return 1
+		[ "$(sh "$top/support/build/source-date-epoch.sh" "$top")" = "$(git -C "$top" log -1 --format=%ct)" ] || return 1
 	fi
-	echo 1700000000 > "$d/export/scripts/commit-date"
-	[ "$(sh "$top/scripts/source-date-epoch.sh" "$d/export")" = 1700000000 ] || return 1
-	printf '$Format:%%ct$\n' > "$d/export/scripts/commit-date"
-	! sh "$top/scripts/source-date-epoch.sh" "$d/export" 2> "$d/err" || return 1
+	echo 1700000000 > "$d/export/support/build/commit-date"
+	[ "$(sh "$top/support/build/source-date-epoch.sh" "$d/export")" = 1700000000 ] || return 1
+	printf '$Format:%%ct$\n' > "$d/export/support/build/commit-date"
+	! sh "$top/support/build/source-date-epoch.sh" "$d/export" 2> "$d/err" || return 1
 	cat "$d/err"
 	grep -q "cannot tell this tree's commit date" "$d/err" || return 1
 	! make -C "$top" O="$d/o" SOURCE_DATE_EPOCH=yesterday source > "$d/make.log" 2>&1 || return 1
@@ -148,10 +148,10 @@ t_verify_bad_sums() {
 	mkdir -p "$d"
 	echo "not a checksum" > "$d/SHA256SUMS"
 	printf 'KR_ARCH_X86_64=y\n' > "$d/config"
-	! sh "$top/scripts/verify.sh" "$top" "$d/config" "$d/SHA256SUMS" 2> "$d/err" || return 1
+	! sh "$top/support/report/verify.sh" "$top" "$d/config" "$d/SHA256SUMS" 2> "$d/err" || return 1
 	cat "$d/err"
 	grep -q "is not a SHA256SUMS file" "$d/err" || return 1
-	! sh "$top/scripts/verify.sh" "$top" "$d/config" "$d/none" 2> "$d/err2" || return 1
+	! sh "$top/support/report/verify.sh" "$top" "$d/config" "$d/none" 2> "$d/err2" || return 1
 	grep -q "no checksum file at $d/none" "$d/err2"
 }
 
@@ -164,24 +164,24 @@ t_check_hardening() {
 	printf '# c\nall CONFIG_A=y\nx86_64 CONFIG_B=n\naarch64 CONFIG_C=y\nall CONFIG_D=y if CONFIG_E=y\n' > "$d/kspp"
 	printf 'all CONFIG_B we need B for a reason\n' > "$d/dev"
 	printf 'CONFIG_A=y\nCONFIG_B=y\n' > "$d/config"
-	sh "$top/scripts/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" "$d/status" > "$d/out" &&
+	sh "$top/support/build/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" "$d/status" > "$d/out" &&
 	grep -q '1 KSPP recommendations met, 1 deviated' "$d/out" &&
 	grep -q '^deviated	CONFIG_B	n	y	we need B for a reason$' "$d/status" || return 1
 	# CONFIG_E=y: CONFIG_D now applies, and is missing
 	echo CONFIG_E=y >> "$d/config"
-	! sh "$top/scripts/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
+	! sh "$top/support/build/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
 	grep -q 'CONFIG_D=y is recommended.*does not say why' "$d/err" || return 1
 	# a deviation the kernel in fact meets
 	printf 'CONFIG_A=y\n' > "$d/config"
-	! sh "$top/scripts/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
+	! sh "$top/support/build/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
 	grep -q "dev:1: CONFIG_B is listed as a deviation but the kernel has CONFIG_B=n" "$d/err" || return 1
 	# a malformed line names its file and line
 	echo 'all CONFIG_F=y when CONFIG_G=y' >> "$d/kspp"
-	! sh "$top/scripts/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
+	! sh "$top/support/build/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
 	grep -q 'kspp:6: expected ARCHES CONFIG_X=VALUE' "$d/err"
 }
 
-# The judgement of a boot's observations (scripts/probe-checks.sh):
+# The judgement of a boot's observations (support/qemu/probe-checks.sh):
 # a healthy system passes every check, and each kind of weakness is
 # caught by its own check.
 t_probe_checks() {
@@ -200,7 +200,7 @@ t_probe_checks() {
 		printf 'cmdline|console=ttyS0 page_alloc.shuffle=1\nkallsyms|0000000000000000\nlockdown|none [integrity] confidentiality\nlsm|lockdown,capability,landlock,yama\n' > "$d/kernel.txt"
 		: > "$d/setid.txt"
 	}
-	judge() { sh "$top/scripts/probe-checks.sh" "$o" "$d" > /dev/null; }
+	judge() { sh "$top/support/qemu/probe-checks.sh" "$o" "$d" > /dev/null; }
 	failed_check() { judge; grep -q "^$1	FAIL	" "$d/checks.tsv" || { echo "$1 did not fail:"; cat "$d/checks.tsv"; return 1; }; }
 	good
 	judge || { cat "$d/checks.tsv"; return 1; }
@@ -248,8 +248,8 @@ t_arch_facts() {
 			[ -e "$top/arch/Config.in.$value" ] && continue
 			git -C "$top" grep -n -F -e "$value" -- . ':!arch/' ':!docs/' ':!*.md' \
 				':!kernel/configs/' ':!kernel/hardening/' ':!test/unit/' ':!src/*/test/*' \
-				':!pkg/go/' ':!scripts/apt-private.sh' ':!scripts/dl-debs.sh' \
-				':!scripts/resolve-godeps.sh' ':!support/download/' ':!utils/resolve-godeps.sh' ':!test/unit-tests.sh' |
+				':!pkg/go/' ':!support/download/apt-private.sh' ':!support/download/dl-debs.sh' \
+				':!utils/resolve-godeps.sh' ':!support/download/' ':!utils/resolve-godeps.sh' ':!test/unit-tests.sh' |
 				sed "s|^|$sym $value: |" >> "$found"
 		done
 	done

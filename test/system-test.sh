@@ -5,7 +5,7 @@
 # containerd system and the minimal aarch64 and s390x systems, one per
 # architecture to stay inside CI's time).  Sourced by test/run.sh.
 
-. "$top/scripts/qemu-console.sh"
+. "$top/support/lib/qemu-console.sh"
 
 # sys_set SYMBOL VALUE: sets a symbol in the build's .config (Kconfig
 # refuses a symbol given twice).
@@ -210,7 +210,7 @@ sys_test_config() {
 }
 
 # make security-report boots the build once more and checks what the
-# running system must show (scripts/boot-probe.sh); each of its checks
+# running system must show (support/qemu/boot-probe.sh); each of its checks
 # is reported here, then the report files themselves.
 sys_security_report() {
 	# Its failing checks are reported one by one below.
@@ -240,7 +240,7 @@ sys_report_complete() {
 }
 
 # A second build of the first configuration, with everything varied
-# that must not matter (scripts/reproducibility-check.sh), gives the
+# that must not matter (support/report/reproducibility-check.sh), gives the
 # same bytes as the one the test already made and booted.
 sys_reproducible() {
 	t0=$(date +%s)
@@ -257,7 +257,7 @@ sys_reproducible() {
 run_system_test() {
 	# What the checks below use besides the build's own tools (python3
 	# reads the report's JSON; faketime and disorderfs the rebuild).
-	sh "$top/scripts/host-deps.sh" x86_64 test || { fail "host tools for the tests"; return 0; }
+	sh "$top/support/build/host-deps.sh" x86_64 test || { fail "host tools for the tests"; return 0; }
 	configs=${KR_TEST_CONFIGS:-qemu_x86_64 qemu_aarch64_virt_minimal qemu_s390x_minimal}
 	first=
 	for c in $configs; do

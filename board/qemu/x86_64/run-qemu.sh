@@ -10,7 +10,7 @@ shift
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../boot-files.sh"
 boot_files "$images"
-accel=$(sh "$here/../../../scripts/qemu-accel.sh" "$qemu")
+accel=$(sh "$here/../../../support/qemu/qemu-accel.sh" "$qemu")
 # Without CMPXCHG16B under TCG: QEMU 7.2's emulation of the slab
 # allocator's per-CPU cmpxchg16b crashed the guest kernel (double fault
 # in kmem_cache_alloc_node) in 2 of 8 boots of the containerd system,

@@ -19,14 +19,14 @@ ROOTFS_CPIO = $(IMAGES_DIR)/rootfs.cpio.$(ROOTFS_EXT)
 ELF_CHECK_TABLE = $(BUILD_DIR)/elf-check.tsv
 
 $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RECORD) \
-		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/scripts/mkcpio-list.sh \
-		$(HOST_ELFCHECK_TARGET_INSTALL) $(TOPDIR)/scripts/elf-check.sh \
+		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/support/build/mkcpio-list.sh \
+		$(HOST_ELFCHECK_TARGET_INSTALL) $(TOPDIR)/support/build/elf-check.sh \
 		$(if $(KR_LINUX_MODULES),$(LINUX_TARGET_INSTALL))
 	@$(call MESSAGE,rootfs,$(notdir $@),Generating)
 	$(Q)mkdir -p $(IMAGES_DIR)
-	$(Q)$(if $(KR_IMAGE_ELF_CHECK),sh $(TOPDIR)/scripts/elf-check.sh $(HOST_DIR)/bin/kr-elfcheck \
+	$(Q)$(if $(KR_IMAGE_ELF_CHECK),sh $(TOPDIR)/support/build/elf-check.sh $(HOST_DIR)/bin/kr-elfcheck \
 		$(TARGET_DIR) $(KR_ARCH) $(ELF_CHECK_TABLE),rm -f $(ELF_CHECK_TABLE))
-	$(Q)sh $(TOPDIR)/scripts/mkcpio-list.sh $(TARGET_DIR) $(ROOTFS_PERMISSIONS) \
+	$(Q)sh $(TOPDIR)/support/build/mkcpio-list.sh $(TARGET_DIR) $(ROOTFS_PERMISSIONS) \
 		> $(BUILD_DIR)/rootfs.list
 	$(Q)rm -f $(IMAGES_DIR)/rootfs.cpio.*
 	$(Q)$(HOST_DIR)/bin/gen_init_cpio -t $(SOURCE_DATE_EPOCH) $(BUILD_DIR)/rootfs.list \
@@ -47,12 +47,12 @@ $(LINUX_CMDLINE_FILE): $(KR_CONFIG)
 # output (images/SHA256SUMS): docs/reproducibility.md.
 BUILD_INFO = $(IMAGES_DIR)/build-info
 $(BUILD_INFO): $(ROOTFS_CPIO) $(LINUX_TARGET_INSTALL) $(LINUX_CMDLINE_FILE) $(KR_CONFIG) $(SOURCE_DATE_EPOCH_RECORD) \
-		$(TOPDIR)/scripts/build-info.sh
+		$(TOPDIR)/support/build/build-info.sh
 	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf \
 		--savedefconfig=$(BUILD_DIR)/build-info.defconfig Config.in
-	$(Q)KR_VERSION=$(KR_VERSION) KR_ARCH=$(KR_ARCH) sh $(TOPDIR)/scripts/build-info.sh \
+	$(Q)KR_VERSION=$(KR_VERSION) KR_ARCH=$(KR_ARCH) sh $(TOPDIR)/support/build/build-info.sh \
 		$(IMAGES_DIR) $(TOPDIR) $(BUILD_DIR)/build-info.defconfig $(KR_GNU_TRIPLET)
 
 # Everything, then a summary of what was made and how to boot it.
 world: linux rootfs $(LINUX_CMDLINE_FILE) $(BUILD_INFO)
-	@sh $(TOPDIR)/scripts/summary.sh $(IMAGES_DIR) $(BUILD_TIME_LOG) "$(if $(filter $(TOPDIR)/output,$(O)),,O=$(O))"
+	@sh $(TOPDIR)/support/build/summary.sh $(IMAGES_DIR) $(BUILD_TIME_LOG) "$(if $(filter $(TOPDIR)/output,$(O)),,O=$(O))"

@@ -20,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 export KR_DL_DIR
 state="$KR_DL_DIR/.apt"
 mkdir -p "$out"
-sh "$here/apt-private.sh" lists
+sh "$here/../support/download/apt-private.sh" lists
 opts="-o Dir::Etc::SourceList=$state/sources.list -o Dir::Etc::SourceParts=$state/none
  -o Dir::State::Lists=$state/lists -o Dir::Cache=$state/cache -o Dir::State::status=/dev/null
  -o APT::Architecture=amd64"
@@ -38,6 +38,6 @@ apt-get $opts -s install --no-install-recommends $deps |
 	grep '^golang-[^ ]*-dev ' | sort > "$out/godeps"
 echo "$(wc -l < "$out/godeps") packages; downloading" >&2
 # shellcheck disable=SC2046
-sh "$here/apt-private.sh" debs amd64 "$out" $(awk '{ print $1 "=" $2 }' "$out/godeps")
+sh "$here/../support/download/apt-private.sh" debs amd64 "$out" $(awk '{ print $1 "=" $2 }' "$out/godeps")
 (cd "$out" && for f in *.deb; do printf 'sha256  %s  %s\n' "$(sha256sum "$f" | cut -d' ' -f1)" "$f"; done) > "$out/hashes"
 echo "wrote $out/godeps and $out/hashes" >&2

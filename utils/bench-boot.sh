@@ -14,7 +14,7 @@ images=$o/images
 board=$(config_get "$o/.config" KR_BOARD_DIR)
 qemu=$(config_get "$o/.config" KR_QEMU_SYSTEM)
 [ -n "$board" ] || { echo "bench-boot: $o/.config names no board: build first" >&2; exit 1; }
-. "$top/scripts/qemu-console.sh"
+. "$top/support/lib/qemu-console.sh"
 
 guests="" walls=""
 i=0
@@ -31,6 +31,6 @@ while [ "$i" -lt "$runs" ]; do
 done
 median() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "median of $runs: guest $(median "$guests") ms, wall $(median "$walls") ms" \
-	"(accel: $(sh "$top/scripts/qemu-accel.sh" "$qemu"))"
+	"(accel: $(sh "$top/support/qemu/qemu-accel.sh" "$qemu"))"
 echo "kernel $(wc -c < "$images/$(config_get "$o/.config" KR_LINUX_IMAGE)") bytes," \
 	"initramfs $(cat "$images"/rootfs.cpio.* | wc -c) bytes"

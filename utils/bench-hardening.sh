@@ -49,7 +49,7 @@ for variant in hardened plain; do
 		secs=$(build "$o" "$h")
 		echo "$variant: built in $secs s ($o)"
 	fi
-	sh "$top/scripts/bench-boot.sh" "$o" "$runs" > "$dir/$config-$variant.boot"
+	sh "$top/utils/bench-boot.sh" "$o" "$runs" > "$dir/$config-$variant.boot"
 	image=$(config_get "$o/.config" KR_LINUX_IMAGE)
 	eval "${variant}_kernel=\$(wc -c < \"\$o/images/\$image\")"
 	eval "${variant}_initramfs=\$(cat \"\$o\"/images/rootfs.cpio.* | wc -c)"

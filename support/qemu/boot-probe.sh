@@ -5,19 +5,19 @@
 # way an auditor would, over the serial console: root filesystem, mount
 # flags, accounts, listening sockets, the sysctl set, kernel interfaces
 # that must be gone, set-id files, and what each process init started
-# may do.  The observations go to OUTDIR; scripts/probe-checks.sh then
+# may do.  The observations go to OUTDIR; support/qemu/probe-checks.sh then
 # judges them into OUTDIR/checks.tsv ("name PASS|FAIL detail" per
 # check), for make security-report and the system test.  Exit status 1
 # when a check fails, 2 when the system cannot boot.
 set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 o=$1 out=$2
-. "$(dirname "$0")/../support/lib/config.sh"
+. "$(dirname "$0")/../lib/config.sh"
 setting() { config_get "$o/.config" "$1"; }
 board=$(setting KR_BOARD_DIR)
 [ -n "$board" ] || { echo "boot-probe: $o/.config names no board: build first" >&2; exit 2; }
 mkdir -p "$out"
-. "$top/scripts/qemu-console.sh"
+. "$top/support/lib/qemu-console.sh"
 
 console_boot "$out/console.log" "$board" "$o/images" 300 || exit 2
 console_run true 30 > /dev/null || true
@@ -38,4 +38,4 @@ console_send poweroff
 console_wait_exit 60 || true
 console_stop
 
-exec sh "$top/scripts/probe-checks.sh" "$o" "$out"
+exec sh "$top/support/qemu/probe-checks.sh" "$o" "$out"

@@ -11,7 +11,7 @@
 set -eu
 o=$1 probe=$2
 images=$o/images
-. "$(dirname "$0")/../support/lib/config.sh"
+. "$(dirname "$0")/../lib/config.sh"
 setting() { config_get "$o/.config" "$1"; }
 status_file=$(ls "$o"/build/linux-*/kbuild/hardening-status.tsv 2>/dev/null | head -n 1)
 elf_table=$o/build/elf-check.tsv

@@ -9,7 +9,7 @@
 # Fast when all is there: one `command -v` or file test per need.
 set -eu
 
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/support/lib/arch.sh"
 arch=${1:-x86_64}
 triplet=$(arch_fact "$top" "$arch" KR_GNU_TRIPLET)

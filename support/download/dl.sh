@@ -5,7 +5,7 @@
 #
 # Sites are tried in order: the cache (OUT itself), the primary mirror
 # ($KR_PRIMARY_SITE, file:// or http(s)://), each upstream URL, then
-# Debian's archive through scripts/apt-private.sh.  Each try downloads to
+# Debian's archive through support/download/apt-private.sh.  Each try downloads to
 # a temporary file beside OUT and is renamed into place only after its
 # sha256 matched HASHFILE, so an interrupted or corrupt download never
 # leaves a file that looks complete.  A mismatching file is discarded.

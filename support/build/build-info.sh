@@ -11,7 +11,7 @@ set -eu
 images=$1 top=$2 defconfig=$3 triplet=$4
 
 commit=unknown
-. "$(dirname "$0")/git-tree.sh"
+. "$(dirname "$0")/../lib/git-tree.sh"
 if own_checkout "$top"; then
 	commit=$(git -C "$top" rev-parse HEAD)
 	# Untracked files count: a new package directory changes the build.

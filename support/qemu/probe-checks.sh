@@ -1,14 +1,14 @@
 #!/bin/sh
 # usage: probe-checks.sh O OUTDIR
 #
-# Judges what scripts/boot-probe.sh saw of the running system (the files
+# Judges what support/qemu/boot-probe.sh saw of the running system (the files
 # in OUTDIR) against what a kitroot image must show: writes
 # OUTDIR/checks.tsv, one "name PASS|FAIL detail" line per check, prints
 # it, and exits 1 when a check fails.  Separate from the boot so that
 # the judgement itself can be tested on made-up observations.
 set -u
 o=$1 out=$2
-. "$(dirname "$0")/../support/lib/config.sh"
+. "$(dirname "$0")/../lib/config.sh"
 setting() { config_get "$o/.config" "$1"; }
 hardened=$(setting KR_LINUX_HARDENING)
 for f in root mounts.txt accounts sockets.txt sysctl.txt kernel.txt setid.txt processes.txt; do
