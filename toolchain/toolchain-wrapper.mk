@@ -3,8 +3,7 @@
 ################################################################################
 
 HOST_TOOLCHAIN_WRAPPER_VERSION = $(KR_VERSION)
-HOST_TOOLCHAIN_WRAPPER_SITE = $(TOPDIR)/toolchain/wrapper
-HOST_TOOLCHAIN_WRAPPER_SITE_METHOD = local
+HOST_TOOLCHAIN_WRAPPER_SITE = $(TOPDIR)/src/wrapper
 HOST_TOOLCHAIN_WRAPPER_LICENSE = MIT
 
 # Everything the wrapper needs to know is compiled in: it serves one
@@ -19,12 +18,6 @@ HOST_TOOLCHAIN_WRAPPER_DEFINES = \
 	-DKR_ARCH_FLAGS='"$(call qstrip,$(KR_TARGET_ARCH_CFLAGS))"' \
 	-DKR_OPT_FLAGS='"$(call qstrip,$(KR_TARGET_OPTIMIZATION))"'
 
-define HOST_TOOLCHAIN_WRAPPER_BUILD_CMDS
-	$(Q)gcc -std=c11 -O2 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
-		$(HOST_TOOLCHAIN_WRAPPER_DEFINES) -o $(@D)/kitroot-wrapper \
-		$(@D)/main.c $(@D)/cmdline.c $(@D)/scan.c
-endef
-
 define HOST_TOOLCHAIN_WRAPPER_INSTALL_CMDS
 	$(Q)install -m 0755 $(@D)/kitroot-wrapper $(HOST_DIR)/bin/kitroot-wrapper
 	$(Q)for t in gcc cc; do ln -sf kitroot-wrapper $(HOST_DIR)/bin/$(KR_TUPLE)-$$t; done
@@ -34,7 +27,7 @@ define HOST_TOOLCHAIN_WRAPPER_INSTALL_CMDS
 		ln -sf $$p $(HOST_DIR)/bin/$(KR_TUPLE)-$$t; done
 endef
 
-$(eval $(host-generic-package))
+$(eval $(host-c-program-package))
 
 # The compiled-in paths and flags come from the configuration: record
 # them, rewriting the record only when they change, so that only such a

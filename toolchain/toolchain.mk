@@ -3,7 +3,7 @@
 ################################################################################
 
 # Target programs are built by $(KR_TUPLE)-gcc, which is the C wrapper
-# (toolchain/wrapper/) calling $(KR_GNU_TRIPLET)-gcc with our sysroot.
+# (src/wrapper/) calling $(KR_GNU_TRIPLET)-gcc with our sysroot.
 KR_TUPLE = $(call qstrip,$(KR_ARCH))-kitroot-linux-musl
 KR_GNU_TRIPLET := $(call qstrip,$(KR_GNU_TRIPLET))
 KR_CROSS_COMPILE = $(if $(filter $(KR_GNU_TRIPLET),$(shell gcc -dumpmachine 2>/dev/null)),,$(KR_GNU_TRIPLET)-)

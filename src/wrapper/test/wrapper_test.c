@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../toolchain/wrapper/wrapper.h"
-#include "check.h"
+#include "../wrapper.h"
+#include "../../test/check.h"
 
 static const struct wrapper_config cfg = {
 	.launcher = "",

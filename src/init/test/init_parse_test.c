@@ -1,8 +1,8 @@
 /* Unit tests of init's parsers. */
 #include <string.h>
 
-#include "../../pkg/init/src/init.h"
-#include "check.h"
+#include "../init.h"
+#include "../../test/check.h"
 
 static void test_hostname(struct tally *t)
 {

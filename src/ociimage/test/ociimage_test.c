@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "check.h"
-#include "../../pkg/ociimage/src/ociimage.h"
+#include "../../test/check.h"
+#include "../ociimage.h"
 
 /* the hex digest of n bytes fed in pieces of at most step bytes */
 static const char *digest(const void *data, size_t n, size_t step, char hex[65])

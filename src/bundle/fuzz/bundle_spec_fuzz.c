@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../pkg/bundle/src/bundle.h"
+#include "../bundle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../pkg/bundle/src/bundle.h"
-#include "check.h"
+#include "../bundle.h"
+#include "../../test/check.h"
 
 static const struct target tgt = { "x86_64", "/containers/services/demo/rootfs", "demo" };
 

@@ -3,8 +3,8 @@
 #include <elf.h>
 #include <string.h>
 
-#include "check.h"
-#include "../../pkg/elfcheck/src/elfcheck.h"
+#include "../../test/check.h"
+#include "../elfcheck.h"
 
 static void test_x86_64(struct tally *t)
 {
