@@ -1,6 +1,5 @@
 /* Containers: the onboot and onshutdown bundles under runc, one after
  * the other in name order, and containerd for the services. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -14,42 +13,6 @@
 
 #include "init.h"
 
-/* Names of the entries of dir that are bundles, sorted; returns how
- * many (at most max), -1 if dir cannot be read for another reason than
- * not existing. */
-int list_bundles(const char *dir, char names[][BOOTSTEP_NAME_MAX + 1], size_t max)
-{
-	char *order[CONTAINERS_MAX];
-	char tmp[CONTAINERS_MAX][BOOTSTEP_NAME_MAX + 1];
-	struct dirent *e;
-	size_t n = 0, i;
-	DIR *d = opendir(dir);
-
-	if (!d) {
-		if (errno != ENOENT)
-			warn_errno("cannot open", dir);
-		return errno == ENOENT ? 0 : -1;
-	}
-	if (max > CONTAINERS_MAX)
-		max = CONTAINERS_MAX;
-	while ((e = readdir(d)) != NULL) {
-		if (!bootstep_name_ok(e->d_name))
-			continue;
-		if (n == max) {
-			say("%s: more than %zu containers, the rest are skipped", dir, max);
-			break;
-		}
-		strcpy(tmp[n], e->d_name); /* length checked by bootstep_name_ok */
-		order[n] = tmp[n];
-		n++;
-	}
-	closedir(d);
-	qsort(order, n, sizeof order[0], compare_names);
-	for (i = 0; i < n; i++)
-		strcpy(names[i], order[i]);
-	return (int)n;
-}
-
 /* Runs each bundle of dir with `runc run`, waiting for it; a failure is
  * logged and the next one runs.  The initramfs root cannot be
  * pivot_root(2)ed away from, hence --no-pivot. */
@@ -57,7 +20,7 @@ void run_bundles(const char *dir)
 {
 	char names[CONTAINERS_MAX][BOOTSTEP_NAME_MAX + 1];
 	char bundle[4096];
-	int n = list_bundles(dir, names, CONTAINERS_MAX), i;
+	int n = list_names(dir, names, CONTAINERS_MAX, "containers"), i;
 
 	for (i = 0; i < n; i++) {
 		char *argv[] = { RUNC, "--root", RUNC_STATE, "run", "--no-pivot",
@@ -69,8 +32,7 @@ void run_bundles(const char *dir)
 			continue;
 		status = run_and_wait(argv);
 		if (status != 0)
-			say("container %s failed (status %d)", names[i],
-			    status < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+			say("container %s failed (status %d)", names[i], exit_code(status));
 		else
 			say("container %s done in %ld ms", names[i], uptime_ms() - started);
 	}

@@ -47,6 +47,11 @@ int parse_console_file(char *buf, char **argv, size_t max_args);
 int bootstep_name_ok(const char *name);
 long restart_delay_ms(int restarts);
 int compare_names(const void *a, const void *b);
+int exit_code(int wait_status);
+
+/* names.c */
+int list_names(const char *dir, char names[][BOOTSTEP_NAME_MAX + 1], size_t max,
+               const char *what);
 
 /* hostname.c */
 void set_hostname_from(const char *path);
@@ -60,7 +65,6 @@ void run_bootsteps(const char *dir);
 pid_t start_console(const char *config_path);
 
 /* containers.c */
-int list_bundles(const char *dir, char names[][BOOTSTEP_NAME_MAX + 1], size_t max);
 void run_bundles(const char *dir);
 pid_t start_containerd(void);
 

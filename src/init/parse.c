@@ -1,6 +1,7 @@
 /* Parsers of the files a user writes for init.  No system calls here:
  * these run in unit tests and under the fuzzer on the host. */
 #include <string.h>
+#include <sys/wait.h>
 
 #include "init.h"
 
@@ -124,8 +125,18 @@ long restart_delay_ms(int restarts)
 	return ms < RESTART_MAX_MS ? ms : RESTART_MAX_MS;
 }
 
-/* qsort order of directory entry names: byte order, like run-parts. */
+/* qsort order of directory entry names (rows of a char array): byte
+ * order, like run-parts. */
 int compare_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(a, b);
+}
+
+/* A wait status as one number, as a shell shows it: the exit code, or
+ * 128 + the signal that ended the process; -1 stays -1 (no status). */
+int exit_code(int status)
+{
+	if (status < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

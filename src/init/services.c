@@ -17,7 +17,7 @@
 void services_load(struct services *s, const char *dir)
 {
 	char names[CONTAINERS_MAX][BOOTSTEP_NAME_MAX + 1];
-	int n = list_bundles(dir, names, CONTAINERS_MAX), i;
+	int n = list_names(dir, names, CONTAINERS_MAX, "containers"), i;
 
 	memset(s, 0, sizeof *s);
 	for (i = 0; i < n; i++) {
@@ -87,8 +87,7 @@ int services_reaped(struct services *s, pid_t pid, int status, long now)
 		delay = restart_delay_ms(++v->restarts);
 		v->next_start_ms = now + delay;
 		say("service %s exited (status %d), restart %d in %ld ms", v->name,
-		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
-		    v->restarts, delay);
+		    exit_code(status), v->restarts, delay);
 		return 1;
 	}
 	return 0;

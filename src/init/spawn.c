@@ -1,8 +1,8 @@
 /* Starting the processes init looks after. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -101,39 +101,17 @@ int run_and_wait(char *const argv[])
 void run_bootsteps(const char *dir)
 {
 	char names[BOOTSTEPS_MAX][BOOTSTEP_NAME_MAX + 1];
-	char *order[BOOTSTEPS_MAX];
 	char path[4096];
-	size_t n = 0, i;
-	struct dirent *e;
-	DIR *d = opendir(dir);
+	int n = list_names(dir, names, BOOTSTEPS_MAX, "steps"), i;
 
-	if (!d) {
-		if (errno != ENOENT)
-			warn_errno("cannot open", dir);
-		return;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (!bootstep_name_ok(e->d_name))
-			continue;
-		if (n == BOOTSTEPS_MAX) {
-			say("%s: more than %d steps, the rest are skipped", dir, BOOTSTEPS_MAX);
-			break;
-		}
-		strcpy(names[n], e->d_name); /* length checked by bootstep_name_ok */
-		order[n] = names[n];
-		n++;
-	}
-	closedir(d);
-	qsort(order, n, sizeof order[0], compare_names);
 	for (i = 0; i < n; i++) {
 		char *argv[2] = { path, NULL };
 		struct stat st;
 		pid_t pid;
 		int status;
 
-		strcpy(path, dir);
-		strcat(path, "/");
-		strcat(path, order[i]);
+		if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= (int)sizeof path)
+			continue;
 		if (stat(path, &st) || !S_ISREG(st.st_mode) || !(st.st_mode & 0111))
 			continue;
 		pid = spawn(argv, 1);
@@ -141,8 +119,7 @@ void run_bootsteps(const char *dir)
 			continue;
 		status = wait_for(pid);
 		if (status != 0)
-			say("boot step %s failed (status %d)", order[i],
-			    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+			say("boot step %s failed (status %d)", names[i], exit_code(status));
 	}
 }
 

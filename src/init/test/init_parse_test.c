@@ -1,4 +1,5 @@
 /* Unit tests of init's parsers. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../init.h"
@@ -74,11 +75,22 @@ static void test_restart_delay(struct tally *t)
 
 static void test_name_order(struct tally *t)
 {
-	const char *a = "10-sysctl", *b = "20-dhcp", *c = "10-sysctl";
+	char names[][BOOTSTEP_NAME_MAX + 1] = { "20-dhcp", "10-sysctl", "10-Sysctl", "10-sysctl" };
 
-	CHECK(t, compare_names(&a, &b) < 0);
-	CHECK(t, compare_names(&b, &a) > 0);
-	CHECK(t, compare_names(&a, &c) == 0);
+	CHECK(t, compare_names(names[1], names[0]) < 0);
+	CHECK(t, compare_names(names[0], names[1]) > 0);
+	CHECK(t, compare_names(names[1], names[3]) == 0);
+	qsort(names, 4, sizeof names[0], compare_names);
+	CHECK(t, !strcmp(names[0], "10-Sysctl") && !strcmp(names[1], "10-sysctl") &&
+	         !strcmp(names[3], "20-dhcp"));
+}
+
+static void test_exit_code(struct tally *t)
+{
+	CHECK(t, exit_code(0) == 0);
+	CHECK(t, exit_code(3 << 8) == 3);   /* exit(3) */
+	CHECK(t, exit_code(9) == 128 + 9);  /* killed by SIGKILL */
+	CHECK(t, exit_code(-1) == -1);      /* waitpid failed */
 }
 
 int main(void)
@@ -90,5 +102,6 @@ int main(void)
 	test_bootstep_names(&t);
 	test_restart_delay(&t);
 	test_name_order(&t);
+	test_exit_code(&t);
 	return tally_report("init-parse", &t);
 }
