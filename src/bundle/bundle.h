@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "../lib/json.h"
+
 /* Bounds on what a spec may hold: a spec is written by hand, so these
  * are far above any real service, and anything beyond is refused. */
 #define SPEC_FILE_MAX 65536  /* bytes in a spec file */
@@ -128,22 +130,6 @@ const char *seccomp_deny_name(int i);
 int seccomp_deny_index(const char *name);
 /* NULL-terminated, or NULL for an unknown ARCH. */
 const char *const *seccomp_arches(const char *arch);
-
-/* json.c: a pretty-printing JSON writer onto a stdio stream. */
-#define JSON_DEPTH_MAX 8
-struct json {
-	FILE *f;
-	int depth, bad;
-	int items[JSON_DEPTH_MAX + 1]; /* values written at each depth */
-	char opened[JSON_DEPTH_MAX + 1]; /* the bracket that opened it */
-};
-void json_init(struct json *j, FILE *f);
-void json_open(struct json *j, const char *key, char bracket); /* '{' or '[' */
-void json_close(struct json *j, char bracket);
-void json_str(struct json *j, const char *key, const char *val);
-void json_num(struct json *j, const char *key, long long val);
-void json_unum(struct json *j, const char *key, unsigned long long val);
-void json_bool(struct json *j, const char *key, int val);
 
 /* oci.c: what the container is called and where it runs. */
 struct target {

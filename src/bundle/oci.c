@@ -61,8 +61,8 @@ static void write_rlimit(struct json *j, int which, unsigned long long soft,
 {
 	json_open(j, NULL, '{');
 	json_str(j, "type", rlimit_name(which));
-	json_unum(j, "hard", hard);
-	json_unum(j, "soft", soft);
+	json_uint(j, "hard", hard);
+	json_uint(j, "soft", soft);
 	json_close(j, '}');
 }
 
@@ -76,8 +76,8 @@ static void write_process(struct json *j, const struct spec *s)
 	json_open(j, "process", '{');
 	json_bool(j, "terminal", 0);
 	json_open(j, "user", '{');
-	json_unum(j, "uid", s->uid);
-	json_unum(j, "gid", s->gid);
+	json_uint(j, "uid", s->uid);
+	json_uint(j, "gid", s->gid);
 	json_close(j, '}');
 	json_open(j, "args", '[');
 	for (i = 0; i < s->nargs; i++)
@@ -109,7 +109,7 @@ static void write_process(struct json *j, const struct spec *s)
 	json_close(j, ']');
 	json_bool(j, "noNewPrivileges", 1);
 	if (s->has_oom)
-		json_num(j, "oomScoreAdj", s->oom_score_adj);
+		json_int(j, "oomScoreAdj", s->oom_score_adj);
 	json_close(j, '}');
 }
 
@@ -183,25 +183,25 @@ static void write_resources(struct json *j, const struct spec *s)
 		json_open(j, NULL, '{');
 		json_bool(j, "allow", 1);
 		json_str(j, "type", type);
-		json_unum(j, "major", s->devices[i].major);
-		json_unum(j, "minor", s->devices[i].minor);
+		json_uint(j, "major", s->devices[i].major);
+		json_uint(j, "minor", s->devices[i].minor);
 		json_str(j, "access", s->devices[i].access);
 		json_close(j, '}');
 	}
 	json_close(j, ']');
 	if (s->memory) {
 		json_open(j, "memory", '{');
-		json_unum(j, "limit", s->memory);
+		json_uint(j, "limit", s->memory);
 		json_close(j, '}');
 	}
 	if (s->cpu_shares) {
 		json_open(j, "cpu", '{');
-		json_unum(j, "shares", s->cpu_shares);
+		json_uint(j, "shares", s->cpu_shares);
 		json_close(j, '}');
 	}
 	if (s->pids) {
 		json_open(j, "pids", '{');
-		json_unum(j, "limit", s->pids);
+		json_uint(j, "limit", s->pids);
 		json_close(j, '}');
 	}
 	json_close(j, '}');
@@ -240,11 +240,11 @@ static void write_devices(struct json *j, const struct spec *s)
 		json_open(j, NULL, '{');
 		json_str(j, "path", s->devices[i].path);
 		json_str(j, "type", type);
-		json_unum(j, "major", s->devices[i].major);
-		json_unum(j, "minor", s->devices[i].minor);
-		json_unum(j, "fileMode", 0600);
-		json_unum(j, "uid", 0);
-		json_unum(j, "gid", 0);
+		json_uint(j, "major", s->devices[i].major);
+		json_uint(j, "minor", s->devices[i].minor);
+		json_uint(j, "fileMode", 0600);
+		json_uint(j, "uid", 0);
+		json_uint(j, "gid", 0);
 		json_close(j, '}');
 	}
 	json_close(j, ']');
@@ -272,7 +272,7 @@ static void write_seccomp(struct json *j, const struct spec *s, const char *arch
 				json_str(j, NULL, seccomp_deny_name(i));
 		json_close(j, ']');
 		json_str(j, "action", "SCMP_ACT_ERRNO");
-		json_unum(j, "errnoRet", 1); /* EPERM */
+		json_uint(j, "errnoRet", 1); /* EPERM */
 		json_close(j, '}');
 	}
 	json_close(j, ']');
@@ -314,7 +314,7 @@ int oci_write(FILE *f, const struct spec *s, const struct target *t)
 {
 	struct json j;
 
-	json_init(&j, f);
+	json_to_stream(&j, f, 1);
 	json_open(&j, NULL, '{');
 	json_str(&j, "ociVersion", "1.0.2");
 	write_process(&j, s);

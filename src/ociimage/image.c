@@ -41,22 +41,18 @@ static void descriptor(struct json *j, const char *media_type, const struct blob
 	char digest[8 + 64 + 1];
 
 	snprintf(digest, sizeof digest, "sha256:%s", b->hex);
-	json_key(j, "mediaType");
-	json_string(j, media_type);
-	json_key(j, "digest");
-	json_string(j, digest);
-	json_key(j, "size");
-	json_uint(j, b->size);
+	json_str(j, "mediaType", media_type);
+	json_str(j, "digest", digest);
+	json_uint(j, "size", b->size);
 }
 
 static void strings(struct json *j, const char *key, char *const *v, size_t n)
 {
 	size_t i;
 
-	json_key(j, key);
-	json_open(j, '[');
+	json_open(j, key, '[');
 	for (i = 0; i < n; i++)
-		json_string(j, v[i]);
+		json_str(j, NULL, v[i]);
 	json_close(j, ']');
 }
 
@@ -67,40 +63,29 @@ void image_config(struct json *j, const struct image *im, const struct blob *lay
 	if (rfc3339(im->epoch, created))
 		created[0] = '\0'; /* main refused such an epoch already */
 	snprintf(diff_id, sizeof diff_id, "sha256:%s", layer->hex);
-	json_open(j, '{');
-	json_key(j, "architecture");
-	json_string(j, im->arch);
-	json_key(j, "os");
-	json_string(j, "linux");
-	json_key(j, "created");
-	json_string(j, created);
-	json_key(j, "config");
-	json_open(j, '{');
+	json_open(j, NULL, '{');
+	json_str(j, "architecture", im->arch);
+	json_str(j, "os", "linux");
+	json_str(j, "created", created);
+	json_open(j, "config", '{');
 	strings(j, "Env", im->env, im->nenv);
 	strings(j, "Cmd", im->cmd, im->ncmd);
 	if (im->user) {
-		json_key(j, "User");
-		json_string(j, im->user);
+		json_str(j, "User", im->user);
 	}
 	if (im->cwd) {
-		json_key(j, "WorkingDir");
-		json_string(j, im->cwd);
+		json_str(j, "WorkingDir", im->cwd);
 	}
 	json_close(j, '}');
-	json_key(j, "rootfs");
-	json_open(j, '{');
-	json_key(j, "type");
-	json_string(j, "layers");
+	json_open(j, "rootfs", '{');
+	json_str(j, "type", "layers");
 	/* the layer is not compressed, so its digest is also its diff_id */
 	strings(j, "diff_ids", (char *const[]){ diff_id }, 1);
 	json_close(j, '}');
-	json_key(j, "history");
-	json_open(j, '[');
-	json_open(j, '{');
-	json_key(j, "created");
-	json_string(j, created);
-	json_key(j, "created_by");
-	json_string(j, "kitroot kr-ociimage");
+	json_open(j, "history", '[');
+	json_open(j, NULL, '{');
+	json_str(j, "created", created);
+	json_str(j, "created_by", "kitroot kr-ociimage");
 	json_close(j, '}');
 	json_close(j, ']');
 	json_close(j, '}');
@@ -108,18 +93,14 @@ void image_config(struct json *j, const struct image *im, const struct blob *lay
 
 void image_manifest(struct json *j, const struct blob *config, const struct blob *layer)
 {
-	json_open(j, '{');
-	json_key(j, "schemaVersion");
-	json_uint(j, 2);
-	json_key(j, "mediaType");
-	json_string(j, MT_MANIFEST);
-	json_key(j, "config");
-	json_open(j, '{');
+	json_open(j, NULL, '{');
+	json_uint(j, "schemaVersion", 2);
+	json_str(j, "mediaType", MT_MANIFEST);
+	json_open(j, "config", '{');
 	descriptor(j, MT_CONFIG, config);
 	json_close(j, '}');
-	json_key(j, "layers");
-	json_open(j, '[');
-	json_open(j, '{');
+	json_open(j, "layers", '[');
+	json_open(j, NULL, '{');
 	descriptor(j, MT_LAYER, layer);
 	json_close(j, '}');
 	json_close(j, ']');
@@ -134,21 +115,15 @@ void image_index(struct json *j, const struct image *im, const struct blob *mani
 	char full[512];
 
 	snprintf(full, sizeof full, "%s:%s", im->name, im->tag);
-	json_open(j, '{');
-	json_key(j, "schemaVersion");
-	json_uint(j, 2);
-	json_key(j, "mediaType");
-	json_string(j, MT_INDEX);
-	json_key(j, "manifests");
-	json_open(j, '[');
-	json_open(j, '{');
+	json_open(j, NULL, '{');
+	json_uint(j, "schemaVersion", 2);
+	json_str(j, "mediaType", MT_INDEX);
+	json_open(j, "manifests", '[');
+	json_open(j, NULL, '{');
 	descriptor(j, MT_MANIFEST, manifest);
-	json_key(j, "annotations");
-	json_open(j, '{');
-	json_key(j, "io.containerd.image.name");
-	json_string(j, full);
-	json_key(j, "org.opencontainers.image.ref.name");
-	json_string(j, im->tag);
+	json_open(j, "annotations", '{');
+	json_str(j, "io.containerd.image.name", full);
+	json_str(j, "org.opencontainers.image.ref.name", im->tag);
 	json_close(j, '}');
 	json_close(j, '}');
 	json_close(j, ']');

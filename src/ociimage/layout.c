@@ -77,17 +77,17 @@ int layout_write(struct sink *out, const struct image *im, int layer_fd,
 		fprintf(stderr, PROG ": out of memory\n");
 		return -1;
 	}
-	json_init(&config, config_buf, CONFIG_MAX);
+	json_to_buffer(&config, config_buf, CONFIG_MAX, 0);
 	image_config(&config, im, layer);
 	blob_of(&config_blob, config.buf, config.len);
-	json_init(&manifest, manifest_buf, sizeof manifest_buf);
+	json_to_buffer(&manifest, manifest_buf, sizeof manifest_buf, 0);
 	image_manifest(&manifest, &config_blob, layer);
 	blob_of(manifest_blob, manifest.buf, manifest.len);
-	json_init(&index, index_buf, sizeof index_buf);
+	json_to_buffer(&index, index_buf, sizeof index_buf, 0);
 	image_index(&index, im, manifest_blob);
-	if (config.overflow)
+	if (config.bad)
 		too_big("image config");
-	else if (manifest.overflow || index.overflow)
+	else if (manifest.bad || index.bad)
 		too_big("image index");
 	else if (!put_file(out, "oci-layout", oci_layout, strlen(oci_layout), t) &&
 	         !put_file(out, "index.json", index.buf, index.len, t) &&

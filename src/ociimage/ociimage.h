@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "../lib/json.h"
+
 #define PROG "kr-ociimage"
 
 /* The longest path inside the rootfs we accept, relative to its top.
@@ -77,24 +79,6 @@ void links_free(struct links *l);
  * and skip_ino name the archive being written, refused if found inside. */
 int layer_write(const char *root, uint64_t mtime, dev_t skip_dev, ino_t skip_ino,
                 struct sink *out);
-
-/* json.c: compact JSON written into a fixed buffer. */
-#define JSON_DEPTH 8
-struct json {
-	char *buf;
-	size_t cap, len;
-	int overflow;
-	int depth;
-	int count[JSON_DEPTH]; /* values so far at each open level */
-	int after_key;
-};
-void json_init(struct json *j, char *buf, size_t cap);
-void json_open(struct json *j, char brace);
-void json_close(struct json *j, char brace);
-void json_key(struct json *j, const char *key);
-void json_string(struct json *j, const char *s);
-void json_uint(struct json *j, uint64_t v);
-int json_utf8_valid(const char *s);
 
 /* image.c: the image config, manifest and index documents. */
 struct image {

@@ -278,16 +278,28 @@ static void test_target(struct tally *t)
 
 static void test_json(struct tally *t)
 {
+	char buf[64];
 	struct json j;
 	FILE *f = fopen("/dev/null", "w");
 
 	if (!f)
 		return;
-	json_init(&j, f);
+	json_to_stream(&j, f, 1);
 	json_open(&j, NULL, '{');
 	json_close(&j, ']');
 	CHECK(t, j.bad);
 	fclose(f);
+	/* The indented form, as config.json has it. */
+	json_to_buffer(&j, buf, sizeof buf, 1);
+	json_open(&j, NULL, '{');
+	json_open(&j, "a", '[');
+	json_int(&j, NULL, -1);
+	json_bool(&j, NULL, 1);
+	json_close(&j, ']');
+	json_open(&j, "b", '{');
+	json_close(&j, '}');
+	json_close(&j, '}');
+	CHECK(t, !j.bad && !strcmp(buf, "{\n\t\"a\": [\n\t\t-1,\n\t\ttrue\n\t],\n\t\"b\": {}\n}\n"));
 }
 
 static void test_mount_points(struct tally *t, struct spec *s)

@@ -151,21 +151,19 @@ static void test_json(struct tally *t)
 	char buf[128], small[8];
 	struct json j;
 
-	json_init(&j, buf, sizeof buf);
-	json_open(&j, '{');
-	json_key(&j, "a");
-	json_open(&j, '[');
-	json_string(&j, "q\"\\\n\x01");
-	json_uint(&j, 42);
+	json_to_buffer(&j, buf, sizeof buf, 0);
+	json_open(&j, NULL, '{');
+	json_open(&j, "a", '[');
+	json_str(&j, NULL, "q\"\\\n\x01");
+	json_uint(&j, NULL, 42);
 	json_close(&j, ']');
-	json_key(&j, "b");
-	json_open(&j, '{');
+	json_open(&j, "b", '{');
 	json_close(&j, '}');
 	json_close(&j, '}');
-	CHECK(t, !j.overflow && !strcmp(buf, "{\"a\":[\"q\\\"\\\\\\n\\u0001\",42],\"b\":{}}"));
-	json_init(&j, small, sizeof small);
-	json_string(&j, "far too long");
-	CHECK(t, j.overflow && strlen(small) < sizeof small);
+	CHECK(t, !j.bad && !strcmp(buf, "{\"a\":[\"q\\\"\\\\\\n\\u0001\",42],\"b\":{}}"));
+	json_to_buffer(&j, small, sizeof small, 0);
+	json_str(&j, NULL, "far too long");
+	CHECK(t, j.bad && strlen(small) < sizeof small);
 	CHECK(t, json_utf8_valid("plain") && json_utf8_valid("\xc3\xbc\xe2\x82\xac\xf0\x9f\x98\x80"));
 	CHECK(t, !json_utf8_valid("\xc0\xaf") && !json_utf8_valid("\xed\xa0\x80") &&
 	      !json_utf8_valid("\xe2\x82") && !json_utf8_valid("\xff"));
@@ -203,18 +201,18 @@ static void test_documents(struct tally *t)
 		"\"Cmd\":[\"/bin/sh\",\"-c\",\"x\"]},\"rootfs\":{\"type\":\"layers\",";
 
 	memset(layer.hex, 'a', 64), layer.hex[64] = '\0';
-	json_init(&j1, buf1, sizeof buf1);
-	json_init(&j2, buf2, sizeof buf2);
+	json_to_buffer(&j1, buf1, sizeof buf1, 0);
+	json_to_buffer(&j2, buf2, sizeof buf2, 0);
 	image_config(&j1, &im, &layer);
 	image_config(&j2, &im, &layer);
-	CHECK(t, !j1.overflow && !strcmp(buf1, buf2));
+	CHECK(t, !j1.bad && !strcmp(buf1, buf2));
 	CHECK(t, !strncmp(buf1, head, sizeof head - 1));
 	CHECK(t, strstr(buf1, "\"diff_ids\":[\"sha256:aaaa") && !strstr(buf1, "User"));
 	blob_of(&a, buf1, j1.len);
-	json_init(&j1, buf1, sizeof buf1);
+	json_to_buffer(&j1, buf1, sizeof buf1, 0);
 	image_manifest(&j1, &a, &layer);
 	blob_of(&b, buf1, j1.len);
-	json_init(&j1, buf1, sizeof buf1);
+	json_to_buffer(&j1, buf1, sizeof buf1, 0);
 	image_index(&j1, &im, &b);
 	CHECK(t, strstr(buf1, "\"org.opencontainers.image.ref.name\":\"v1\"") &&
 	      strstr(buf1, "\"io.containerd.image.name\":\"kitroot/x:v1\""));
