@@ -111,7 +111,7 @@ ct_oci_import() {
 
 # Outside the guest: skopeo reads every archive, with the right architecture.
 ct_oci_skopeo() {
-	want=$(case "$sys_arch" in x86_64) echo amd64 ;; aarch64) echo arm64 ;; *) echo "$sys_arch" ;; esac)
+	want=$(sys_value KR_GO_ARCH)
 	n=0
 	for a in "$sys_o"/images/oci/*.tar; do
 		skopeo inspect "oci-archive:$a" > "$work/skopeo.json" || { echo "skopeo cannot read $a"; return 1; }

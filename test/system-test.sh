@@ -41,6 +41,11 @@ sys_setting_bool() {
 	sed -n "s/^$1=\(.*\)\$/\1/p" "$sys_o/.config"
 }
 
+# A number or string setting, quoted or not.
+sys_value() {
+	sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$sys_o/.config"
+}
+
 # Every ELF file in the image itself (unpacked from the initramfs):
 # kr-elfcheck's demands (the target's machine, PIE, full RELRO, NX
 # stack, no W+X, stack canaries), and no host header path or build
@@ -50,7 +55,7 @@ sys_image_elves() {
 	rm -rf "$root" && mkdir -p "$root"
 	xz -dc "$sys_o/images/rootfs.cpio.xz" | (cd "$root" && cpio -id --quiet --no-absolute-filenames) ||
 		{ echo "cannot unpack the initramfs"; return 1; }
-	"$sys_o/host/bin/kr-elfcheck" -m "$sys_arch" -p "$root" "$root" || return 1
+	"$sys_o/host/bin/kr-elfcheck" -m "$(sys_value KR_ELF_MACHINE_NUMBER)" -p "$root" "$root" || return 1
 	for f in $(find "$root" -type f); do
 		head -c 4 "$f" | grep -q ELF || continue
 		if grep -aq -e /usr/include -e "$sys_o" "$f"; then echo "$f: host path inside"; return 1; fi

@@ -58,12 +58,15 @@ run_unit_tests() {
 	build kr-bundle bundle
 	specs="$top/src/bundle/test/specs"
 	check bundle-config-json sh -c "mkdir -p '$work/bundle-rootfs' &&
-		'$work/kr-bundle' -a x86_64 -n full \
+		'$work/kr-bundle' -a 'SCMP_ARCH_X86_64 SCMP_ARCH_X86 SCMP_ARCH_X32' -n full \
 			-r /containers/services/full/rootfs -d '$work/bundle-rootfs' \
 			-o '$work/full.json' '$specs/full.service' &&
 		python3 -m json.tool '$work/full.json' > /dev/null && [ -d '$work/bundle-rootfs/var/lib/demo' ] &&
 		[ \"\$('$work/kr-bundle' -k '$specs/full.service')\" = onboot ] &&
 		[ \"\$('$work/kr-bundle' -x '$specs/full.service' | sed -n 3p)\" = 'echo \"hi\" > /run/x; echo \\done' ]"
+	check bundle-refuses-arch-name sh -c "! '$work/kr-bundle' -a x86_64 -n full -r /r \
+			-o '$work/x.json' '$specs/full.service' 2> '$work/bundle-a.err' &&
+		grep -q 'a wants 1 to 8 seccomp architectures' '$work/bundle-a.err' && ! [ -e '$work/x.json' ]"
 	# The wrapper and init as the build compiles them (the test's own
 	# values for what the configuration compiles in).
 	check wrapper-builds c_build "$work/kitroot-wrapper" wrapper main \
@@ -106,7 +109,7 @@ run_elfcheck_tests() {
 		{ fail "elfcheck test programs (host gcc)"; return 0; }
 	cp "$ev/freestanding-ssp" "$ev/freestanding-no-ssp" "$ev/stripped-all" "$work/elf-seeds/"
 	status=0
-	"$ec" -m x86_64 -p "$ev" "$ev" > "$work/elves.tsv" 2> "$work/elves.err" || status=$?
+	"$ec" -m 62 -p "$ev" "$ev" > "$work/elves.tsv" 2> "$work/elves.err" || status=$?
 	echo "$status" > "$work/elves.status"
 	elf_verdict() { awk -F '\t' -v f="$1" '$1 == f { print $8 }' "$work/elves.tsv"; }
 	elf_row() { awk -F '\t' -v f="$1" '$1 == f' "$work/elves.tsv"; }
@@ -124,7 +127,9 @@ run_elfcheck_tests() {
 	check elfcheck-walks-and-fails sh -c "[ \$(cat '$work/elves.status') = 1 ] &&
 		[ \$(grep -vc '^#' '$work/elves.tsv') = 9 ] &&
 		grep -q '9 ELF files, 6 with problems' '$work/elves.err'"
-	check elfcheck-wrong-machine-caught sh -c "'$ec' -m aarch64 '$ev/sub/static-pie' | grep -q 'not aarch64'"
+	check elfcheck-wrong-machine-caught sh -c "'$ec' -m 183 '$ev/sub/static-pie' | grep -q 'machine 62, not 183'"
+	check elfcheck-refuses-machine-name sh -c "! '$ec' -m x86_64 '$ev' > /dev/null 2> '$work/ec-m.err' &&
+		grep -q 'wants the ELF e_machine number' '$work/ec-m.err'"
 	check elfcheck-empty-tree-fails sh -c "mkdir -p '$work/no-elves' && ! '$ec' '$work/no-elves' 2> '$work/no-elves.err' &&
 		grep -q 'no ELF file found' '$work/no-elves.err'"
 }
@@ -143,7 +148,7 @@ run_ociimage_tests() {
 	ln -s ../etc/hostname "$or/bin/name" && echo long > "$or/etc/a/b/c/$long" ||
 		{ fail "ociimage test rootfs"; return 0; }
 	for n in 1 2; do
-		"$oi" -a x86_64 -t 1700000000 -n kitroot/test:1 -e PATH=/bin -e 'Q=a "b"' \
+		"$oi" -a amd64 -t 1700000000 -n kitroot/test:1 -e PATH=/bin -e 'Q=a "b"' \
 			-u 1000:1000 -w /etc -o "$work/oci$n.tar" "$or" -- /bin/hello 'x y' ||
 			{ fail "ociimage exports"; return 0; }
 	done > "$work/ociimage-export.log" 2>&1
@@ -174,9 +179,11 @@ assert (c["architecture"], c["os"], c["created"]) == ("amd64", "linux", "2023-11
 		grep -q '^-rwxr-xr-x 0/0 .* 2023-11-14 .* bin/hello\$' '$work/oci-layer.lst' &&
 		grep -q ' etc/a/b/c/$long\$' '$work/oci-layer.lst' &&
 		tar -xf '$layer' -C '$ox/layer' && diff -r '$or' '$ox/layer'"
+	check ociimage-refuses-arch-name sh -c "! '$oi' -a x86_64 -t 0 -n x -o '$work/oci-a.tar' '$or' -- /x \
+		2> '$work/oci-a.err' && grep -q 'a wants an OCI architecture name' '$work/oci-a.err'"
 	check ociimage-refuses-socket sh -c "mkdir -p '$work/oci-sock' &&
 		python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' '$work/oci-sock/s' &&
-		! '$oi' -a x86_64 -t 0 -n x -o '$work/oci-sock.tar' '$work/oci-sock' -- /x 2> '$work/oci-sock.err' &&
+		! '$oi' -a amd64 -t 0 -n x -o '$work/oci-sock.tar' '$work/oci-sock' -- /x 2> '$work/oci-sock.err' &&
 		grep -q 'is a socket' '$work/oci-sock.err' && ! [ -e '$work/oci-sock.tar' ] &&
 		! [ -e '$work/oci-sock.tar.tmp' ]"
 	if command -v skopeo > /dev/null 2>&1; then

@@ -123,17 +123,24 @@ int readonly_index(const char *path);
 #define MASKED_COUNT 11
 const char *masked_path(int i);
 
-/* seccomp.c: the syscalls every container is denied, and the seccomp
- * architectures of each kitroot ARCH. */
+/* seccomp.c: the syscalls every container is denied, and the list of
+ * seccomp architectures the filter applies to: SCMP_ARCH_ names
+ * separated by spaces, as libseccomp spells them
+ * ("SCMP_ARCH_AARCH64 SCMP_ARCH_ARM"). */
+#define SECCOMP_ARCHES_MAX 8
+#define SECCOMP_ARCH_NAME_MAX 40
 int seccomp_deny_count(void);
 const char *seccomp_deny_name(int i);
 int seccomp_deny_index(const char *name);
-/* NULL-terminated, or NULL for an unknown ARCH. */
-const char *const *seccomp_arches(const char *arch);
+/* 1 if list is 1 to SECCOMP_ARCHES_MAX such names, else 0. */
+int seccomp_arches_ok(const char *list);
+/* Copies the first name of list into name; returns what follows it,
+ * or NULL when no name is left. */
+const char *seccomp_arch_next(const char *list, char name[SECCOMP_ARCH_NAME_MAX + 1]);
 
 /* oci.c: what the container is called and where it runs. */
 struct target {
-	const char *arch;      /* x86_64, aarch64 or s390x */
+	const char *arches;    /* seccomp architectures (KR_SECCOMP_ARCHES) */
 	const char *rootpath;  /* root.path on the target */
 	const char *name;      /* hostname and cgroup name */
 };

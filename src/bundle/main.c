@@ -1,13 +1,15 @@
 /* kr-bundle: turns a service spec into an OCI config.json.
  *
- *   kr-bundle -a ARCH -r ROOTPATH -n NAME [-d ROOTFS_DIR] -o OUT.json SPEC
+ *   kr-bundle -a ARCHES -r ROOTPATH -n NAME [-d ROOTFS_DIR] -o OUT.json SPEC
  *   kr-bundle -k SPEC   prints the kind (onboot, service, onshutdown)
  *   kr-bundle -x SPEC   prints the command, one word a line (for the
  *                       OCI image config kr-ociimage writes)
  *   kr-bundle -c SPEC   checks the spec only
  *
- * ROOTPATH is the rootfs as the target sees it (root.path); NAME the
- * hostname and cgroup; with -d, missing mount points are made under
+ * ARCHES are the target's seccomp architectures, SCMP_ARCH_ names
+ * separated by spaces (KR_SECCOMP_ARCHES: "SCMP_ARCH_X86_64 SCMP_ARCH_X86
+ * SCMP_ARCH_X32" for x86_64); ROOTPATH is the rootfs as the target sees
+ * it (root.path); NAME the hostname and cgroup; with -d, missing mount points are made under
  * ROOTFS_DIR, the rootfs being staged.  OUT.json is written whole or
  * not at all (a temporary file renamed).  Exit status: 0 done, 1 the
  * spec is wrong ("SPEC:LINE: what (expected)" on stderr), 2 a usage or
@@ -30,7 +32,7 @@ struct options {
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: kr-bundle -a x86_64|aarch64|s390x -r ROOTPATH -n NAME "
+	fprintf(stderr, "usage: kr-bundle -a 'SCMP_ARCH_...' -r ROOTPATH -n NAME "
 	        "[-d ROOTFS_DIR] -o OUT.json SPEC\n"
 	        "       kr-bundle -k SPEC   (print the kind)\n"
 	        "       kr-bundle -x SPEC   (print the command, a word a line)\n"
@@ -107,7 +109,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	while ((opt = getopt(argc, argv, "a:r:n:d:o:kcx")) != -1) {
 		switch (opt) {
-		case 'a': o->t.arch = optarg; break;
+		case 'a': o->t.arches = optarg; break;
 		case 'r': o->t.rootpath = optarg; break;
 		case 'n': o->t.name = optarg; break;
 		case 'd': o->rootfs_dir = optarg; break;
@@ -125,7 +127,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		return -1;
 	if (o->kind_only || o->check_only || o->command_only)
 		return 0;
-	return o->t.arch && o->t.rootpath && o->t.name && o->out ? 0 : -1;
+	return o->t.arches && o->t.rootpath && o->t.name && o->out ? 0 : -1;
 }
 
 int main(int argc, char **argv)

@@ -32,8 +32,10 @@ int target_ok(const struct target *t, const char **why)
 {
 	size_t n = strlen(t->name);
 
-	if (!seccomp_arches(t->arch))
-		*why = "unknown ARCH (expected x86_64, aarch64 or s390x)";
+	if (!seccomp_arches_ok(t->arches))
+		*why = "-a wants 1 to 8 seccomp architectures separated by spaces, each "
+		       "SCMP_ARCH_ and capitals, digits or _, as KR_SECCOMP_ARCHES holds them "
+		       "(\"SCMP_ARCH_AARCH64 SCMP_ARCH_ARM\")";
 	else if (!path_ok(t->rootpath, 0))
 		*why = "ROOTPATH is not an absolute path without . or ..";
 	else if (n == 0 || n > 63 || t->name[0] == '-' ||
@@ -250,16 +252,16 @@ static void write_devices(struct json *j, const struct spec *s)
 	json_close(j, ']');
 }
 
-static void write_seccomp(struct json *j, const struct spec *s, const char *arch)
+static void write_seccomp(struct json *j, const struct spec *s, const char *arches)
 {
-	const char *const *a;
+	char name[SECCOMP_ARCH_NAME_MAX + 1];
 	int i;
 
 	json_open(j, "seccomp", '{');
 	json_str(j, "defaultAction", "SCMP_ACT_ALLOW");
 	json_open(j, "architectures", '[');
-	for (a = seccomp_arches(arch); *a; a++)
-		json_str(j, NULL, *a);
+	while ((arches = seccomp_arch_next(arches, name)))
+		json_str(j, NULL, name);
 	json_close(j, ']');
 	json_open(j, "syscalls", '[');
 	/* With every name allowed there is no rule left: runc refuses one
@@ -297,7 +299,7 @@ static void write_linux(struct json *j, const struct spec *s, const struct targe
 	write_namespaces(j, s);
 	if (s->ndevices)
 		write_devices(j, s);
-	write_seccomp(j, s, t->arch);
+	write_seccomp(j, s, t->arches);
 	json_open(j, "maskedPaths", '[');
 	for (i = 0; i < MASKED_COUNT; i++)
 		json_str(j, NULL, masked_path(i));

@@ -1,5 +1,7 @@
 /* The seccomp filter of every kitroot container: everything is allowed
- * but the system calls below, which fail with EPERM.  A spec lets one
+ * but the system calls below, which fail with EPERM.  The architectures
+ * it applies to are the target's (KR_SECCOMP_ARCHES, given with -a):
+ * only their shape is checked here.  A spec lets one
  * through with `seccomp-allow NAME`, with a comment saying why.
  *
  * Names a kernel or architecture does not have (vm86 off x86, iopl on
@@ -39,10 +41,6 @@ static const char *const deny[] = {
 /* spec.seccomp_allow holds one bit per entry. */
 _Static_assert(DENY_COUNT <= 64, "seccomp_allow is a 64-bit mask");
 
-static const char *const x86_64[] = { "SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32", NULL };
-static const char *const aarch64[] = { "SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM", NULL };
-static const char *const s390x[] = { "SCMP_ARCH_S390X", "SCMP_ARCH_S390", NULL };
-
 int seccomp_deny_count(void)
 {
 	return DENY_COUNT;
@@ -63,13 +61,39 @@ int seccomp_deny_index(const char *name)
 	return -1;
 }
 
-const char *const *seccomp_arches(const char *arch)
+/* One name: SCMP_ARCH_ then capitals, digits and '_'; its length, or
+ * 0 when the word at p is not such a name. */
+static size_t arch_name(const char *p)
 {
-	if (!strcmp(arch, "x86_64"))
-		return x86_64;
-	if (!strcmp(arch, "aarch64"))
-		return aarch64;
-	if (!strcmp(arch, "s390x"))
-		return s390x;
-	return NULL;
+	size_t n = strcspn(p, " ");
+
+	if (n <= 10 || n > SECCOMP_ARCH_NAME_MAX || strncmp(p, "SCMP_ARCH_", 10) ||
+	    strspn(p + 10, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != n - 10)
+		return 0;
+	return n;
+}
+
+int seccomp_arches_ok(const char *list)
+{
+	int count = 0;
+	size_t n;
+
+	for (list += strspn(list, " "); *list; list += n + strspn(list + n, " ")) {
+		if (!(n = arch_name(list)) || ++count > SECCOMP_ARCHES_MAX)
+			return 0;
+	}
+	return count > 0;
+}
+
+const char *seccomp_arch_next(const char *list, char name[SECCOMP_ARCH_NAME_MAX + 1])
+{
+	size_t n;
+
+	list += strspn(list, " ");
+	n = arch_name(list);
+	if (!n)
+		return NULL;
+	memcpy(name, list, n);
+	name[n] = '\0';
+	return list + n;
 }

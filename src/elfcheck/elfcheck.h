@@ -60,7 +60,7 @@ int elf_problems(const struct elf_facts *f, unsigned want_machine, char *out,
                  size_t outlen);
 const char *kind_name(enum elf_kind k);
 const char *ssp_name(enum ssp_status s);
-unsigned machine_from_name(const char *name);
-const char *machine_name(unsigned machine);
+/* main.c reads -m: a decimal e_machine, 1 to 65535; 0 if s is not one. */
+unsigned machine_number(const char *s);
 
 #endif

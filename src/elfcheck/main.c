@@ -1,12 +1,14 @@
 /* kr-elfcheck: checks every ELF file under the given paths against what
  * a hardened kitroot image demands, and prints one table row per file.
  *
- *   kr-elfcheck [-m MACHINE] [-p PREFIX] PATH...
+ *   kr-elfcheck [-m E_MACHINE] [-p PREFIX] PATH...
  *
- * -m names the machine every file must be built for (x86_64, aarch64,
- * s390x); -p is cut from the front of each printed path, so rows name
- * paths as the running system sees them.  Directories are walked in
- * sorted order without following symbolic links.  Exit status: 0 when
+ * -m is the ELF e_machine every file must be built for, in decimal (the
+ * target's KR_ELF_MACHINE_NUMBER: 62 x86_64, 183 aarch64, 22 s390x);
+ * the table's machine column is that number too.  -p is cut from the
+ * front of each printed path, so rows name paths as the running system
+ * sees them.  Directories are walked in sorted order without following
+ * symbolic links.  Exit status: 0 when
  * every file passes, 1 when one does not or none was found, 2 on a
  * usage or read error. */
 #include <dirent.h>
@@ -48,7 +50,7 @@ static void report(struct run *r, const char *path, const struct elf_facts *f)
 	r->files++;
 	if (elf_problems(f, r->want_machine, problems, sizeof problems))
 		r->failed++;
-	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", shown(r, path), machine_name(f->machine),
+	printf("%s\t%u\t%s\t%s\t%s\t%s\t%s\t%s\n", shown(r, path), f->machine,
 	       kind_name(f->kind),
 	       f->relro && f->bind_now ? "full" : f->relro ? "partial" : "none",
 	       !f->gnu_stack ? "missing" : f->exec_stack ? "exec" : "nx",
@@ -135,7 +137,7 @@ static void walk(struct run *r, const char *path)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: kr-elfcheck [-m x86_64|aarch64|s390x] [-p PREFIX] PATH...\n");
+	fprintf(stderr, "usage: kr-elfcheck [-m E_MACHINE] [-p PREFIX] PATH...\n");
 	return 2;
 }
 
@@ -147,9 +149,11 @@ int main(int argc, char **argv)
 	while ((opt = getopt(argc, argv, "m:p:")) != -1) {
 		switch (opt) {
 		case 'm':
-			r.want_machine = machine_from_name(optarg);
+			r.want_machine = machine_number(optarg);
 			if (!r.want_machine) {
-				fprintf(stderr, "kr-elfcheck: unknown machine '%s'\n", optarg);
+				fprintf(stderr, "kr-elfcheck: -m wants the ELF e_machine number in "
+				        "decimal, as KR_ELF_MACHINE_NUMBER holds it (62 x86_64, "
+				        "183 aarch64, 22 s390x), not '%s'\n", optarg);
 				return usage();
 			}
 			break;

@@ -5,6 +5,7 @@
  *   kr-ociimage -a ARCH -t EPOCH -n NAME[:TAG] [-e NAME=VALUE]...
  *               [-u UID:GID] [-w CWD] -o OUT.tar ROOTFS_DIR -- CMD [ARG...]
  *
+ * ARCH is the image's OCI architecture (amd64, arm64, s390x: KR_GO_ARCH).
  * The image has one uncompressed layer holding ROOTFS_DIR, owned by 0:0
  * and dated EPOCH (SOURCE_DATE_EPOCH), so the same tree and arguments
  * give the same bytes.  OUT.tar appears complete or not at all: it is
@@ -33,7 +34,7 @@ static int usage(const char *why, const char *arg)
 	if (why)
 		fprintf(stderr, PROG ": %s%s%s%s\n", why, arg ? " '" : "", arg ? arg : "",
 		        arg ? "'" : "");
-	fprintf(stderr, "usage: " PROG " -a x86_64|aarch64|s390x -t EPOCH -n NAME[:TAG]\n"
+	fprintf(stderr, "usage: " PROG " -a amd64|arm64|s390x|... -t EPOCH -n NAME[:TAG]\n"
 	        "       [-e NAME=VALUE]... [-u UID:GID] [-w CWD] -o OUT.tar ROOTFS_DIR"
 	        " -- CMD [ARG...]\n");
 	return 2;
@@ -102,8 +103,10 @@ static int parse(struct opts *o, int argc, char **argv)
 	}
 	if (!arch || !t || !ref || !o->out)
 		return usage("-a, -t, -n and -o are all needed", NULL);
-	if (!(o->im.arch = oci_arch(arch)))
-		return usage("unknown architecture", arch);
+	if (!valid_arch(arch))
+		return usage("-a wants an OCI architecture name as KR_GO_ARCH holds it "
+		             "(amd64, arm64, s390x), not", arch);
+	o->im.arch = arch;
 	if (parse_epoch(t, &o->im.epoch))
 		return usage("-t wants seconds since 1970 (at most 8589934591), not", t);
 	if (parse_ref(o, ref))

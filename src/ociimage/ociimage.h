@@ -102,7 +102,7 @@ void image_config(struct json *j, const struct image *im, const struct blob *lay
 void image_manifest(struct json *j, const struct blob *config, const struct blob *layer);
 void image_index(struct json *j, const struct image *im, const struct blob *manifest);
 void blob_of(struct blob *b, const void *data, size_t n);
-const char *oci_arch(const char *machine);
+int valid_arch(const char *arch);
 int valid_name(const char *name);
 int valid_tag(const char *tag);
 int valid_user(const char *user);

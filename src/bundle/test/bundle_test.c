@@ -12,7 +12,8 @@
 #include "../bundle.h"
 #include "../../test/check.h"
 
-static const struct target tgt = { "x86_64", "/containers/services/demo/rootfs", "demo" };
+#define X86_64 "SCMP_ARCH_X86_64 SCMP_ARCH_X86 SCMP_ARCH_X32"
+static const struct target tgt = { X86_64, "/containers/services/demo/rootfs", "demo" };
 
 static int parse(struct spec *s, const char *text)
 {
@@ -236,7 +237,7 @@ static void test_output(struct tally *t, struct spec *s)
 	CHECK(t, parse(s, "kind service\ncommand /x\nuser 100 100\ncapabilities CAP_NET_RAW "
 	                  "CAP_CHOWN\nseccomp-allow ptrace\nwritable /proc/sys\nshare net uts\n"
 	                  "env PATH=/bin \"Q=a\\\"b\\\\c\"\noom-score-adj -17\n") == 0);
-	shared.arch = "aarch64";
+	shared.arches = "SCMP_ARCH_AARCH64 SCMP_ARCH_ARM";
 	a = render(s, &shared);
 	CHECK(t, a != NULL);
 	if (!a)
@@ -266,8 +267,25 @@ static void test_target(struct tally *t)
 	const char *why;
 
 	CHECK(t, target_ok(&x, &why) == 0);
-	x.arch = "riscv64";
-	CHECK(t, target_ok(&x, &why) == -1 && strstr(why, "ARCH"));
+	x.arches = "  SCMP_ARCH_S390X   SCMP_ARCH_S390 ";
+	CHECK(t, target_ok(&x, &why) == 0);
+	/* an arch name, not the seccomp list: refused, saying what is wanted */
+	x.arches = "x86_64";
+	CHECK(t, target_ok(&x, &why) == -1 && strstr(why, "-a wants") &&
+	         strstr(why, "KR_SECCOMP_ARCHES"));
+	x.arches = "";
+	CHECK(t, target_ok(&x, &why) == -1);
+	x.arches = "SCMP_ARCH_";
+	CHECK(t, target_ok(&x, &why) == -1);
+	x.arches = "SCMP_ARCH_X86_64,SCMP_ARCH_X86";
+	CHECK(t, target_ok(&x, &why) == -1);
+	x.arches = "SCMP_ARCH_x86";
+	CHECK(t, target_ok(&x, &why) == -1);
+	x.arches = "SCMP_ARCH_A SCMP_ARCH_B SCMP_ARCH_C SCMP_ARCH_D SCMP_ARCH_E SCMP_ARCH_F "
+	           "SCMP_ARCH_G SCMP_ARCH_H SCMP_ARCH_I";
+	CHECK(t, target_ok(&x, &why) == -1);
+	x.arches = "SCMP_ARCH_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	CHECK(t, target_ok(&x, &why) == -1);
 	x = tgt;
 	x.name = "a/b";
 	CHECK(t, target_ok(&x, &why) == -1 && strstr(why, "NAME"));

@@ -59,6 +59,15 @@ static void test_unknown_machine(struct tally *t)
 	CHECK(t, count_calls(EM_RISCV, 0, code, sizeof code, 0, 0) == -1);
 }
 
+static void test_machine_number(struct tally *t)
+{
+	CHECK(t, machine_number("62") == EM_X86_64 && machine_number("183") == EM_AARCH64 &&
+	      machine_number("22") == EM_S390 && machine_number("65535") == 65535);
+	CHECK(t, !machine_number("") && !machine_number("0") && !machine_number("x86_64") &&
+	      !machine_number("-62") && !machine_number("65536") && !machine_number("123456") &&
+	      !machine_number("62 "));
+}
+
 /* A 64-byte little-endian ELF header with the given fields. */
 static void header(unsigned char *h, unsigned type, unsigned phnum, unsigned long phoff)
 {
@@ -101,7 +110,7 @@ static void test_parser(struct tally *t)
 	CHECK(t, f.kind == KIND_EXEC && f.wx_segment && f.gnu_stack && f.exec_stack);
 	CHECK(t, !f.relro && !f.bind_now && f.ssp == SSP_NO_SYMBOL);
 	CHECK(t, elf_problems(&f, EM_AARCH64, problems, sizeof problems) == 7);
-	CHECK(t, strstr(problems, "not aarch64") && strstr(problems, "not PIE") &&
+	CHECK(t, strstr(problems, "built for machine 62, not 183") && strstr(problems, "not PIE") &&
 	         strstr(problems, "executable stack") && strstr(problems, "writable and executable"));
 	/* a tiny problems buffer is cut, not overrun */
 	CHECK(t, elf_problems(&f, 0, problems, 8) == 6 && strlen(problems) < 8);
@@ -186,6 +195,7 @@ int main(void)
 	test_aarch64(&t);
 	test_s390x(&t);
 	test_unknown_machine(&t);
+	test_machine_number(&t);
 	test_parser(&t);
 	test_kernel_module(&t);
 	return tally_report("elfcheck", &t);

@@ -173,8 +173,10 @@ static void test_names(struct tally *t)
 {
 	char ts[32];
 
-	CHECK(t, !strcmp(oci_arch("x86_64"), "amd64") && !strcmp(oci_arch("aarch64"), "arm64") &&
-	      !strcmp(oci_arch("s390x"), "s390x") && !oci_arch("i386"));
+	CHECK(t, valid_arch("amd64") && valid_arch("arm64") && valid_arch("s390x") &&
+	      valid_arch("386"));
+	CHECK(t, !valid_arch("") && !valid_arch("x86_64") && !valid_arch("AMD64") &&
+	      !valid_arch("arm 64") && !valid_arch("averyveryverylong"));
 	CHECK(t, valid_name("kitroot/web") && valid_name("registry.example:5000/a/b-c__d") &&
 	      valid_name("localhost/x.y") && valid_name("a--b"));
 	CHECK(t, !valid_name("") && !valid_name("Upper") && !valid_name("a//b") &&
