@@ -17,6 +17,7 @@ c_cc=gcc
 c_build() {
 	out=$1 prog=$2 main=$3
 	shift 3
+	srcs='' cppflags=''
 	eval "srcs=\$${prog}_srcs cppflags=\$${prog}_cppflags"
 	files=
 	[ "$main" = main ] || files=$main
