@@ -51,7 +51,7 @@ export TZ := UTC
 
 # Goals that work without a configuration (and must not create one).
 noconfig_goals := menuconfig nconfig oldconfig olddefconfig savedefconfig \
-	list-defconfigs help clean distclean host-deps unit-test test \
+	list-defconfigs help clean distclean host-deps unit-test test c-program-vars \
 	%_defconfig host-linux-tools host-linux-tools-% linux-source
 
 ifeq ($(MAKECMDGOALS),)
@@ -64,6 +64,7 @@ all:
 
 include $(TOPDIR)/support/make/kr-utils.mk
 include $(TOPDIR)/pkg/pkg-generic.mk $(TOPDIR)/pkg/pkg-golang.mk $(TOPDIR)/pkg/pkg-container.mk
+include $(TOPDIR)/src/c-program.mk
 include $(TOPDIR)/support/make/kconfig.mk
 
 ifeq ($(need_config),y)

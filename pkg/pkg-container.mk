@@ -36,10 +36,10 @@ define $(2)_INSTALL_CMDS
 	$$(if $$($(2)_BUSYBOX_APPLETS),$$(Q)ln $$(TARGET_DIR)/bin/busybox $$($(2)_ROOTFS)/bin/busybox && \
 		for a in $$($(2)_BUSYBOX_APPLETS); do ln -s busybox $$($(2)_ROOTFS)/bin/$$$$a || exit 1; done)
 	$$($(2)_ROOTFS_CMDS)
-	$$(Q)$$(HOST_DIR)/bin/kr-bundle -a $$(KR_ARCH) -n $(1) -r $$($(2)_CONTAINER_PATH)/rootfs \
+	$$(Q)$$(HOST_DIR)/bin/kr-bundle -a '$$(KR_SECCOMP_ARCHES)' -n $(1) -r $$($(2)_CONTAINER_PATH)/rootfs \
 		-d $$($(2)_ROOTFS) -o $$(TARGET_DIR)$$($(2)_CONTAINER_PATH)/config.json $$($(2)_SPEC)
 	$$(Q)mkdir -p $$(IMAGES_DIR)/oci
-	$$(Q)IFS=$$$$'\n'; $$(HOST_DIR)/bin/kr-ociimage -a $$(KR_ARCH) -t $$(SOURCE_DATE_EPOCH) \
+	$$(Q)IFS=$$$$'\n'; $$(HOST_DIR)/bin/kr-ociimage -a '$$(KR_GO_ARCH)' -t $$(SOURCE_DATE_EPOCH) \
 		-n kitroot/$(1):$$(KR_VERSION) -o $$($(2)_OCI_ARCHIVE) $$($(2)_ROOTFS) \
 		-- $$$$($$(HOST_DIR)/bin/kr-bundle -x $$($(2)_SPEC)) >/dev/null
 endef

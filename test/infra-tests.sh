@@ -228,9 +228,10 @@ t_probe_checks() {
 # Every fact of an architecture is in arch/Config.in.ARCH alone: no
 # triplet, GOARCH, seccomp architecture, QEMU binary or package, CPU
 # flag or default command line of any architecture is written in the
-# build elsewhere.  Left out: docs, the architecture's own kernel
-# fragments and KSPP lists, the unit tests' sample inputs, and the
-# build machine's own Debian architecture (pkg/go and the downloads).
+# build elsewhere (in C: as a string literal of its own, as a table
+# would hold it).  Left out: docs, the architecture's own kernel
+# fragments and KSPP lists, the unit tests' and fuzzers' sample inputs,
+# and the build machine's own Debian architecture (pkg/go, downloads).
 t_arch_facts() {
 	command -v git > /dev/null && git -C "$top" rev-parse --git-dir > /dev/null 2>&1 ||
 		{ echo "not a git checkout: nothing to check"; return 0; }
@@ -247,9 +248,12 @@ t_arch_facts() {
 			# an OCI name that is also kitroot's (s390x) says nothing
 			[ -e "$top/arch/Config.in.$value" ] && continue
 			git -C "$top" grep -n -F -e "$value" -- . ':!arch/' ':!docs/' ':!*.md' \
-				':!kernel/configs/' ':!kernel/hardening/' ':!test/unit/' ':!src/*/test/*' \
-				':!pkg/go/' ':!support/download/apt-private.sh' ':!support/download/dl-debs.sh' \
-				':!utils/resolve-godeps.sh' ':!support/download/' ':!utils/resolve-godeps.sh' ':!test/unit-tests.sh' |
+				':!kernel/configs/' ':!kernel/hardening/' ':!src/*/test/*' ':!test/unit-tests.sh' \
+				':!pkg/go/' ':!support/download/' ':!utils/resolve-godeps.sh' ':!src/' |
+				sed "s|^|$sym $value: |" >> "$found"
+			# in C, a table holds the value as a string of its own;
+			# comments and usage texts may give it as an example
+			git -C "$top" grep -n -F -e "\"$value\"" -- src/ ':!src/*/test/*' ':!src/*/fuzz/*' |
 				sed "s|^|$sym $value: |" >> "$found"
 		done
 	done

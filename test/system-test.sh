@@ -45,7 +45,7 @@ sys_image_elves() {
 	rm -rf "$root" && mkdir -p "$root"
 	xz -dc "$sys_o/images/rootfs.cpio.xz" | (cd "$root" && cpio -id --quiet --no-absolute-filenames) ||
 		{ echo "cannot unpack the initramfs"; return 1; }
-	"$sys_o/host/bin/kr-elfcheck" -m "$sys_arch" -p "$root" "$root" || return 1
+	"$sys_o/host/bin/kr-elfcheck" -m "$(sys_setting KR_ELF_MACHINE_NUMBER)" -p "$root" "$root" || return 1
 	for f in $(find "$root" -type f); do
 		head -c 4 "$f" | grep -q ELF || continue
 		if grep -aq -e /usr/include -e "$sys_o" "$f"; then echo "$f: host path inside"; return 1; fi

@@ -1,58 +1,83 @@
 # Unit tests and fuzzing of our C programs, on the host with ASan/UBSan.
 # Sourced by test/run.sh.
 
-SAN_CFLAGS="-std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -g -O1 \
-	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# How our programs are compiled, and of what, is src/c-program.mk's:
+# C_FLAGS, C_SANITIZE_FLAGS and each program's NAME_cppflags and
+# NAME_srcs (relative to src/).
+c_vars=$(make -s --no-print-directory -C "$top" c-program-vars) ||
+	{ echo "test: make c-program-vars failed" >&2; exit 1; }
+eval "$c_vars"
+c_cc=gcc
 
+# c_build OUT PROGRAM MAIN [FLAG...]: PROGRAM compiled as the build
+# compiles it, with the sanitizers, into OUT; MAIN is "main" for the
+# program itself, or a file with another main() (a unit test, a fuzz
+# target) to link in place of the program's main.c.  The compiler's
+# messages are shown when it fails.
+c_build() {
+	out=$1 prog=$2 main=$3
+	shift 3
+	srcs='' cppflags=''
+	eval "srcs=\$${prog}_srcs cppflags=\$${prog}_cppflags"
+	files=
+	[ "$main" = main ] || files=$main
+	for f in $srcs; do
+		[ "$main" != main ] && [ "${f#*/}" = main.c ] || files="$files $top/src/$f"
+	done
+	# shellcheck disable=SC2086
+	$c_cc $C_FLAGS $C_SANITIZE_FLAGS $cppflags "$@" -o "$out" $files \
+		> "$out.build.log" 2>&1 && return 0
+	sed 's/^/    /' "$out.build.log"
+	return 1
+}
+
+# unit NAME PROGRAM: src/PROGRAM/test/NAME_test.c (NAME with _ for -).
 unit() {
 	name=$1
-	shift
-	# shellcheck disable=SC2086
-	if ! gcc $SAN_CFLAGS -o "$work/$name" "$@" > "$work/$name.build.log" 2>&1; then
-		fail "unit $name (does not compile)"
-		sed 's/^/    /' "$work/$name.build.log"
-		return 0
-	fi
+	c_build "$work/$name" "$2" "$top/src/$2/test/$(echo "$name" | tr - _)_test.c" > "$work/$name.err" ||
+		{ fail "unit $name (does not compile)"; cat "$work/$name.err"; return 0; }
 	check "unit-$name" "$work/$name"
 }
 
+# build FILE PROGRAM: the program itself, sanitized, as $work/FILE.
+build() {
+	c_build "$work/$1" "$2" main > "$work/$1.err" && return 0
+	fail "$2 builds"
+	cat "$work/$1.err"
+	return 1
+}
+
 run_unit_tests() {
-	unit wrapper "$top/test/unit/wrapper_test.c" \
-		"$top/toolchain/wrapper/cmdline.c" "$top/toolchain/wrapper/scan.c"
-	unit init-parse "$top/test/unit/init_parse_test.c" "$top/pkg/init/src/parse.c"
-	unit elfcheck "$top/test/unit/elfcheck_test.c" "$top/pkg/elfcheck/src/inspect.c" \
-		"$top/pkg/elfcheck/src/calls.c" "$top/pkg/elfcheck/src/verdict.c"
+	unit wrapper wrapper
+	unit init-parse init
+	build init init || :
+	unit elfcheck elfcheck
 	run_elfcheck_tests
-	unit ociimage "$top/test/unit/ociimage_test.c" "$top/pkg/ociimage/src/sha256.c" \
-		"$top/pkg/ociimage/src/tar.c" "$top/pkg/ociimage/src/sink.c" \
-		"$top/pkg/ociimage/src/links.c" "$top/pkg/ociimage/src/walk.c" \
-		"$top/pkg/ociimage/src/json.c" "$top/pkg/ociimage/src/image.c" \
-		"$top/pkg/ociimage/src/names.c" "$top/pkg/ociimage/src/layout.c"
+	unit ociimage ociimage
 	run_ociimage_tests
-	unit bundle "$top/test/unit/bundle_test.c" "$top/pkg/bundle/src/spec.c" \
-		"$top/pkg/bundle/src/words.c" "$top/pkg/bundle/src/number.c" \
-		"$top/pkg/bundle/src/proc_keys.c" "$top/pkg/bundle/src/linux_keys.c" \
-		"$top/pkg/bundle/src/tables.c" "$top/pkg/bundle/src/seccomp.c" \
-		"$top/pkg/bundle/src/json.c" "$top/pkg/bundle/src/oci.c" "$top/pkg/bundle/src/mkdirs.c"
-	check bundle-config-json sh -c "cd '$top/pkg/bundle/src' && gcc $SAN_CFLAGS -o '$work/kr-bundle' *.c &&
-		mkdir -p '$work/bundle-rootfs' && '$work/kr-bundle' -a x86_64 -n full \
+	unit bundle bundle
+	build kr-bundle bundle
+	specs="$top/src/bundle/test/specs"
+	check bundle-config-json sh -c "mkdir -p '$work/bundle-rootfs' &&
+		'$work/kr-bundle' -a 'SCMP_ARCH_X86_64 SCMP_ARCH_X86 SCMP_ARCH_X32' -n full \
 			-r /containers/services/full/rootfs -d '$work/bundle-rootfs' \
-			-o '$work/full.json' '$top/test/unit/specs/full.service' &&
+			-o '$work/full.json' '$specs/full.service' &&
 		python3 -m json.tool '$work/full.json' > /dev/null && [ -d '$work/bundle-rootfs/var/lib/demo' ] &&
-		[ \"\$('$work/kr-bundle' -k '$top/test/unit/specs/full.service')\" = onboot ] &&
-		[ \"\$('$work/kr-bundle' -x '$top/test/unit/specs/full.service' | sed -n 3p)\" = 'echo \"hi\" > /run/x; echo \\done' ]"
-	# The wrapper and init as the build compiles them, warnings as errors.
-	check wrapper-builds gcc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
+		[ \"\$('$work/kr-bundle' -k '$specs/full.service')\" = onboot ] &&
+		[ \"\$('$work/kr-bundle' -x '$specs/full.service' | sed -n 3p)\" = 'echo \"hi\" > /run/x; echo \\done' ]"
+	check bundle-refuses-arch-name sh -c "! '$work/kr-bundle' -a x86_64 -n full -r /r \
+			-o '$work/x.json' '$specs/full.service' 2> '$work/bundle-a.err' &&
+		grep -q 'a wants 1 to 8 seccomp architectures' '$work/bundle-a.err' && ! [ -e '$work/x.json' ]"
+	# The wrapper and init as the build compiles them (the test's own
+	# values for what the configuration compiles in).
+	check wrapper-builds c_build "$work/kitroot-wrapper" wrapper main \
 		-DKR_LAUNCHER='""' -DKR_REAL_CC='"gcc"' -DKR_SYSROOT='"/s"' \
 		-DKR_GCC_INCLUDE='"/g/include"' -DKR_GCC_LIBDIR='"/g"' -DKR_PREFIX_MAP='"/o"' \
-		-DKR_ARCH_FLAGS='""' -DKR_OPT_FLAGS='"-O2"' -o "$work/kitroot-wrapper" \
-		"$top/toolchain/wrapper/main.c" "$top/toolchain/wrapper/cmdline.c" \
-		"$top/toolchain/wrapper/scan.c"
+		-DKR_ARCH_FLAGS='""' -DKR_OPT_FLAGS='"-O2"'
 	check wrapper-refuses-host-include sh -c \
 		"! '$work/kitroot-wrapper' -c -I/usr/include x.c 2> '$work/refuse.err' &&
 		 grep -q 'refusing .-I/usr/include.' '$work/refuse.err'"
-	check init-builds sh -c "cd '$top/pkg/init/src' && gcc $SAN_CFLAGS -o '$work/init' *.c &&
-		'$work/init' --version | grep -q '^kitroot-init ' &&
+	check init-builds sh -c "[ -x '$work/init' ] && '$work/init' --version | grep -q '^kitroot-init ' &&
 		! '$work/init' 2>/dev/null"
 }
 
@@ -63,12 +88,7 @@ run_elfcheck_tests() {
 	ec="$work/kr-elfcheck"
 	ev="$work/elves"
 	mkdir -p "$ev/sub" "$work/elf-seeds"
-	# shellcheck disable=SC2086
-	if ! gcc $SAN_CFLAGS -o "$ec" "$top"/pkg/elfcheck/src/*.c > "$work/elfcheck.build.log" 2>&1; then
-		fail "elfcheck builds"
-		sed 's/^/    /' "$work/elfcheck.build.log"
-		return 0
-	fi
+	build kr-elfcheck elfcheck || return 0
 	printf '#include <stdio.h>\n#include <string.h>\nint main(int c, char **v) { char b[64]; strncpy(b, c > 1 ? v[1] : "x", 63); b[63] = 0; return puts(b) < 0; }\n' > "$ev/p.c"
 	printf 'void __stack_chk_fail(void) { for (;;) ; }\nstatic int use(char *p) { int s = 0; for (int i = 0; i < 32; i++) s += p[i]; return s; }\nint work(int n) { char b[32]; for (int i = 0; i < 32; i++) b[i] = (char)(i + n); return use(b); }\nvoid _start(void) { for (;;) work(1); }\n' > "$ev/f.c"
 	ssp=-fstack-protector-strong now="-Wl,-z,relro,-z,now"
@@ -90,7 +110,7 @@ run_elfcheck_tests() {
 		{ fail "elfcheck test programs (host gcc)"; return 0; }
 	cp "$ev/freestanding-ssp" "$ev/freestanding-no-ssp" "$ev/stripped-all" "$work/elf-seeds/"
 	status=0
-	"$ec" -m x86_64 -p "$ev" "$ev" > "$work/elves.tsv" 2> "$work/elves.err" || status=$?
+	"$ec" -m 62 -p "$ev" "$ev" > "$work/elves.tsv" 2> "$work/elves.err" || status=$?
 	echo "$status" > "$work/elves.status"
 	elf_verdict() { awk -F '\t' -v f="$1" '$1 == f { print $8 }' "$work/elves.tsv"; }
 	elf_row() { awk -F '\t' -v f="$1" '$1 == f' "$work/elves.tsv"; }
@@ -108,7 +128,9 @@ run_elfcheck_tests() {
 	check elfcheck-walks-and-fails sh -c "[ \$(cat '$work/elves.status') = 1 ] &&
 		[ \$(grep -vc '^#' '$work/elves.tsv') = 9 ] &&
 		grep -q '9 ELF files, 6 with problems' '$work/elves.err'"
-	check elfcheck-wrong-machine-caught sh -c "'$ec' -m aarch64 '$ev/sub/static-pie' | grep -q 'not aarch64'"
+	check elfcheck-wrong-machine-caught sh -c "'$ec' -m 183 '$ev/sub/static-pie' | grep -q 'machine 62, not 183'"
+	check elfcheck-refuses-machine-name sh -c "! '$ec' -m x86_64 '$ev' > /dev/null 2> '$work/ec-m.err' &&
+		grep -q 'wants the ELF e_machine number' '$work/ec-m.err'"
 	check elfcheck-empty-tree-fails sh -c "mkdir -p '$work/no-elves' && ! '$ec' '$work/no-elves' 2> '$work/no-elves.err' &&
 		grep -q 'no ELF file found' '$work/no-elves.err'"
 }
@@ -119,12 +141,7 @@ run_elfcheck_tests() {
 # (when installed) read the image.
 run_ociimage_tests() {
 	oi="$work/kr-ociimage" or="$work/oci-rootfs" ox="$work/oci-x"
-	# shellcheck disable=SC2086
-	if ! gcc $SAN_CFLAGS -o "$oi" "$top"/pkg/ociimage/src/*.c > "$work/ociimage.build.log" 2>&1; then
-		fail "ociimage builds"
-		sed 's/^/    /' "$work/ociimage.build.log"
-		return 0
-	fi
+	build kr-ociimage ociimage || return 0
 	long=$(printf '%0120d' 0 | tr 0 l)
 	mkdir -p "$or/bin" "$or/etc/a/b/c" "$ox/layer" &&
 	printf '#!/bin/sh\necho hi\n' > "$or/bin/hello" && chmod 0755 "$or/bin/hello" &&
@@ -132,7 +149,7 @@ run_ociimage_tests() {
 	ln -s ../etc/hostname "$or/bin/name" && echo long > "$or/etc/a/b/c/$long" ||
 		{ fail "ociimage test rootfs"; return 0; }
 	for n in 1 2; do
-		"$oi" -a x86_64 -t 1700000000 -n kitroot/test:1 -e PATH=/bin -e 'Q=a "b"' \
+		"$oi" -a amd64 -t 1700000000 -n kitroot/test:1 -e PATH=/bin -e 'Q=a "b"' \
 			-u 1000:1000 -w /etc -o "$work/oci$n.tar" "$or" -- /bin/hello 'x y' ||
 			{ fail "ociimage exports"; return 0; }
 	done > "$work/ociimage-export.log" 2>&1
@@ -163,9 +180,11 @@ assert (c["architecture"], c["os"], c["created"]) == ("amd64", "linux", "2023-11
 		grep -q '^-rwxr-xr-x 0/0 .* 2023-11-14 .* bin/hello\$' '$work/oci-layer.lst' &&
 		grep -q ' etc/a/b/c/$long\$' '$work/oci-layer.lst' &&
 		tar -xf '$layer' -C '$ox/layer' && diff -r '$or' '$ox/layer'"
+	check ociimage-refuses-arch-name sh -c "! '$oi' -a x86_64 -t 0 -n x -o '$work/oci-a.tar' '$or' -- /x \
+		2> '$work/oci-a.err' && grep -q 'a wants an OCI architecture name' '$work/oci-a.err'"
 	check ociimage-refuses-socket sh -c "mkdir -p '$work/oci-sock' &&
 		python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' '$work/oci-sock/s' &&
-		! '$oi' -a x86_64 -t 0 -n x -o '$work/oci-sock.tar' '$work/oci-sock' -- /x 2> '$work/oci-sock.err' &&
+		! '$oi' -a amd64 -t 0 -n x -o '$work/oci-sock.tar' '$work/oci-sock' -- /x 2> '$work/oci-sock.err' &&
 		grep -q 'is a socket' '$work/oci-sock.err' && ! [ -e '$work/oci-sock.tar' ] &&
 		! [ -e '$work/oci-sock.tar.tmp' ]"
 	if command -v skopeo > /dev/null 2>&1; then
@@ -185,38 +204,40 @@ assert (c["architecture"], c["os"], c["created"]) == ("amd64", "linux", "2023-11
 	fi
 }
 
-# fuzz NAME TARGET.c SOURCES... (seeds in $work/NAME-corpus): libFuzzer
-# when clang is there, else the same target driven by a bounded
-# random-input loop; either way with the sanitizers on.
+# fuzz NAME PROGRAM: src/PROGRAM/fuzz/NAME_fuzz.c, seeded from
+# src/PROGRAM/fuzz/corpus/ (and what is already in $work/NAME-corpus):
+# libFuzzer when clang is there, else the same target driven by a
+# bounded random-input loop (src/test/standalone-driver.c); either way
+# with the program's flags and the sanitizers.
 fuzz() {
-	name=$1 target=$2
-	shift 2
+	name=$1 prog=$2
+	target="$top/src/$prog/fuzz/$(echo "$name" | tr - _)_fuzz.c"
 	secs=${KR_FUZZ_SECONDS:-15}
 	corpus="$work/$name-corpus"
-	if command -v clang >/dev/null 2>&1 &&
-	   clang -g -O1 -fsanitize=fuzzer,address,undefined -o "$work/fuzz-$name" "$target" "$@" \
-		> "$work/fuzz-$name.build.log" 2>&1; then
+	mkdir -p "$corpus"
+	if [ -d "$top/src/$prog/fuzz/corpus" ]; then cp "$top/src/$prog/fuzz/corpus/"* "$corpus/"; fi
+	built=
+	if command -v clang >/dev/null 2>&1; then
+		c_cc=clang
+		c_build "$work/fuzz-$name" "$prog" "$target" -fsanitize=fuzzer > /dev/null && built=clang
+		c_cc=gcc
+	fi
+	if [ "$built" = clang ]; then
 		check "fuzz-$name" "$work/fuzz-$name" -max_total_time="$secs" -max_len=65536 \
 			-rss_limit_mb=1024 "$corpus"
-	else
-		# shellcheck disable=SC2086
-		gcc $SAN_CFLAGS -o "$work/fuzz-$name" "$target" "$top/test/fuzz/standalone-driver.c" "$@" &&
+	elif c_build "$work/fuzz-$name" "$prog" "$target $top/src/test/standalone-driver.c" \
+		> "$work/fuzz-$name.err"; then
 		check "fuzz-$name" "$work/fuzz-$name" "$secs" "$corpus"/*
+	else
+		fail "fuzz-$name (does not compile)"
+		cat "$work/fuzz-$name.err"
 	fi
 }
 
 run_fuzz() {
-	mkdir -p "$work/init-parse-corpus" "$work/elfcheck-corpus"
-	cp "$top/test/fuzz/corpus/"* "$work/init-parse-corpus/"
-	fuzz init-parse "$top/test/fuzz/init_parse_fuzz.c" "$top/pkg/init/src/parse.c"
+	fuzz init-parse init
+	mkdir -p "$work/elfcheck-corpus"
 	cp "$work/elf-seeds/"* "$work/elfcheck-corpus/" 2>/dev/null || true
-	fuzz elfcheck "$top/test/fuzz/elfcheck_fuzz.c" "$top/pkg/elfcheck/src/inspect.c" \
-		"$top/pkg/elfcheck/src/calls.c" "$top/pkg/elfcheck/src/verdict.c"
-	mkdir -p "$work/bundle-spec-corpus"
-	cp "$top/test/fuzz/corpus-bundle/"* "$work/bundle-spec-corpus/"
-	fuzz bundle-spec "$top/test/fuzz/bundle_spec_fuzz.c" "$top/pkg/bundle/src/spec.c" \
-		"$top/pkg/bundle/src/words.c" "$top/pkg/bundle/src/number.c" \
-		"$top/pkg/bundle/src/proc_keys.c" "$top/pkg/bundle/src/linux_keys.c" \
-		"$top/pkg/bundle/src/tables.c" "$top/pkg/bundle/src/seccomp.c" \
-		"$top/pkg/bundle/src/json.c" "$top/pkg/bundle/src/oci.c" "$top/pkg/bundle/src/mkdirs.c"
+	fuzz elfcheck elfcheck
+	fuzz bundle-spec bundle
 }

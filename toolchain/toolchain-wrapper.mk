@@ -3,8 +3,7 @@
 ################################################################################
 
 HOST_TOOLCHAIN_WRAPPER_VERSION = $(KR_VERSION)
-HOST_TOOLCHAIN_WRAPPER_SITE = $(TOPDIR)/toolchain/wrapper
-HOST_TOOLCHAIN_WRAPPER_SITE_METHOD = local
+HOST_TOOLCHAIN_WRAPPER_SITE = $(TOPDIR)/src/wrapper
 HOST_TOOLCHAIN_WRAPPER_LICENSE = MIT
 
 # Everything the wrapper needs to know is compiled in: it serves one
@@ -16,14 +15,8 @@ HOST_TOOLCHAIN_WRAPPER_DEFINES = \
 	-DKR_GCC_INCLUDE='"$(KR_GCC_LIBDIR)/include"' \
 	-DKR_GCC_LIBDIR='"$(KR_GCC_LIBDIR)"' \
 	-DKR_PREFIX_MAP='"$(O)"' \
-	-DKR_ARCH_FLAGS='"$(call qstrip,$(KR_TARGET_ARCH_CFLAGS))"' \
-	-DKR_OPT_FLAGS='"$(call qstrip,$(KR_TARGET_OPTIMIZATION))"'
-
-define HOST_TOOLCHAIN_WRAPPER_BUILD_CMDS
-	$(Q)gcc -std=c11 -O2 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
-		$(HOST_TOOLCHAIN_WRAPPER_DEFINES) -o $(@D)/kitroot-wrapper \
-		$(@D)/main.c $(@D)/cmdline.c $(@D)/scan.c
-endef
+	-DKR_ARCH_FLAGS='"$(KR_TARGET_ARCH_CFLAGS)"' \
+	-DKR_OPT_FLAGS='"$(KR_TARGET_OPTIMIZATION)"'
 
 define HOST_TOOLCHAIN_WRAPPER_INSTALL_CMDS
 	$(Q)install -m 0755 $(@D)/kitroot-wrapper $(HOST_DIR)/bin/kitroot-wrapper
@@ -34,7 +27,7 @@ define HOST_TOOLCHAIN_WRAPPER_INSTALL_CMDS
 		ln -sf $$p $(HOST_DIR)/bin/$(KR_TUPLE)-$$t; done
 endef
 
-$(eval $(host-generic-package))
+$(eval $(host-c-program-package))
 
 # The compiled-in paths and flags come from the configuration: record
 # them, rewriting the record only when they change, so that only such a

@@ -25,7 +25,7 @@ $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RE
 	@$(call MESSAGE,rootfs,$(notdir $@),Generating)
 	$(Q)mkdir -p $(IMAGES_DIR)
 	$(Q)$(if $(KR_IMAGE_ELF_CHECK),sh $(TOPDIR)/support/build/elf-check.sh $(HOST_DIR)/bin/kr-elfcheck \
-		$(TARGET_DIR) $(KR_ARCH) $(ELF_CHECK_TABLE),rm -f $(ELF_CHECK_TABLE))
+		$(TARGET_DIR) '$(KR_ELF_MACHINE_NUMBER)' $(ELF_CHECK_TABLE),rm -f $(ELF_CHECK_TABLE))
 	$(Q)sh $(TOPDIR)/support/build/mkcpio-list.sh $(TARGET_DIR) $(ROOTFS_PERMISSIONS) \
 		> $(BUILD_DIR)/rootfs.list
 	$(Q)rm -f $(IMAGES_DIR)/rootfs.cpio.*

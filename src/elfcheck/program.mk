@@ -1,0 +1,3 @@
+# kr-elfcheck: the hardening check of every ELF file in an image (host; see pkg/elfcheck)
+elfcheck_BIN = kr-elfcheck
+elfcheck_CPPFLAGS = -D_DEFAULT_SOURCE

@@ -1,0 +1,69 @@
+/* Containers: the onboot and onshutdown bundles under runc, one after
+ * the other in name order, and containerd for the services. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "init.h"
+
+/* Runs each bundle of dir with `runc run`, waiting for it; a failure is
+ * logged and the next one runs.  The initramfs root cannot be
+ * pivot_root(2)ed away from, hence --no-pivot. */
+void run_bundles(const char *dir)
+{
+	char names[CONTAINERS_MAX][BOOTSTEP_NAME_MAX + 1];
+	char bundle[4096];
+	int n = list_names(dir, names, CONTAINERS_MAX, "containers"), i;
+
+	for (i = 0; i < n; i++) {
+		char *argv[] = { RUNC, "--root", RUNC_STATE, "run", "--no-pivot",
+		                 "--bundle", bundle, names[i], NULL };
+		long started = uptime_ms();
+		int status;
+
+		if (snprintf(bundle, sizeof bundle, "%s/%s", dir, names[i]) >= (int)sizeof bundle)
+			continue;
+		status = run_and_wait(argv);
+		if (status != 0)
+			say("container %s failed (status %d)", names[i], exit_code(status));
+		else
+			say("container %s done in %ld ms", names[i], uptime_ms() - started);
+	}
+}
+
+/* Starts containerd with its output in a log file and waits for its
+ * socket; returns its pid, or -1. */
+pid_t start_containerd(void)
+{
+	char *argv[] = { CONTAINERD, "--config", CONTAINERD_CONFIG, NULL };
+	struct timespec tick = { 0, 20 * 1000 * 1000 };
+	long started = uptime_ms(), waited;
+	struct stat st;
+	pid_t pid;
+
+	if (mkdir("/run/log", 0755) && errno != EEXIST)
+		warn_errno("cannot create", "/run/log");
+	pid = spawn_logged(argv, CONTAINERD_LOG);
+	if (pid < 0)
+		return -1;
+	for (waited = 0; waited < CONTAINERD_WAIT_MS; waited += 20) {
+		if (stat(CONTAINERD_SOCKET, &st) == 0 && S_ISSOCK(st.st_mode)) {
+			say("containerd ready in %ld ms", uptime_ms() - started);
+			return pid;
+		}
+		if (waitpid(pid, NULL, WNOHANG) == pid) {
+			say("containerd exited at start (see %s)", CONTAINERD_LOG);
+			return -1;
+		}
+		nanosleep(&tick, NULL);
+	}
+	say("containerd: no socket after %d ms (see %s)", CONTAINERD_WAIT_MS, CONTAINERD_LOG);
+	return pid;
+}

@@ -1,0 +1,97 @@
+/* kitroot init: PID 1 of every kitroot system. */
+#ifndef KR_INIT_H
+#define KR_INIT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define INIT_NAME "kitroot-init"
+
+/* Bounds on what init reads from files a user writes. */
+#define CONSOLE_MAX_ARGS 32
+#define CONSOLE_MAX_LINE 512
+#define HOSTNAME_MAX 64
+#define BOOTSTEPS_MAX 64
+#define BOOTSTEP_NAME_MAX 64
+#define CONTAINERS_MAX 32
+
+/* Containers (docs/containers.md). */
+#define CONTAINERS_DIR "/containers"
+#define RUNC "/usr/bin/runc"
+#define RUNC_STATE "/run/runc"
+#define CONTAINERD "/usr/bin/containerd"
+#define CONTAINERD_CONFIG "/etc/containerd/config.toml"
+#define CONTAINERD_SOCKET "/run/containerd/containerd.sock"
+#define CONTAINERD_LOG "/run/log/containerd.log"
+#define CONTAINERD_WAIT_MS 30000
+#define CTR "/usr/bin/ctr"
+#define CTR_NAMESPACE "services.kitroot"
+#define SERVICE_GRACE_MS 5000
+#define RESTART_MIN_MS 1000
+#define RESTART_MAX_MS 30000
+#define RESTART_RESET_MS 60000
+
+/* log.c: every message goes to the console, prefixed "kitroot: ". */
+void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warn_errno(const char *what, const char *arg);
+
+/* mounts.c */
+void mount_early_filesystems(void);
+void make_root_read_only(const char *unless_path);
+void unmount_all(void);
+
+/* parse.c: pure helpers, unit-tested and fuzzed on the host. */
+int parse_hostname(const char *buf, size_t len, char *out, size_t outlen);
+int parse_console_line(char *line, char **argv, size_t max_args);
+int parse_console_file(char *buf, char **argv, size_t max_args);
+int bootstep_name_ok(const char *name);
+long restart_delay_ms(int restarts);
+int compare_names(const void *a, const void *b);
+int exit_code(int wait_status);
+
+/* names.c */
+int list_names(const char *dir, char names[][BOOTSTEP_NAME_MAX + 1], size_t max,
+               const char *what);
+
+/* hostname.c */
+void set_hostname_from(const char *path);
+
+/* spawn.c */
+long uptime_ms(void);
+pid_t spawn(char *const argv[], int new_session);
+pid_t spawn_logged(char *const argv[], const char *log_path);
+int run_and_wait(char *const argv[]);
+void run_bootsteps(const char *dir);
+pid_t start_console(const char *config_path);
+
+/* containers.c */
+void run_bundles(const char *dir);
+pid_t start_containerd(void);
+
+/* services.c */
+struct service {
+	char name[BOOTSTEP_NAME_MAX + 1];
+	char config[BOOTSTEP_NAME_MAX + 64];
+	pid_t pid;              /* its `ctr run`, or -1 */
+	int restarts;           /* in a row, for the back-off */
+	long started_ms, next_start_ms;
+};
+struct services {
+	struct service list[CONTAINERS_MAX];
+	size_t n;
+	int stopping;
+};
+void services_load(struct services *s, const char *dir);
+long services_start_due(struct services *s, long now);
+int services_reaped(struct services *s, pid_t pid, int status, long now);
+void services_stop(struct services *s);
+
+/* shutdown.c */
+struct system {
+	pid_t console;          /* the console session's leader, or -1 */
+	pid_t containerd;       /* or -1 */
+	struct services services;
+};
+void shutdown_system(int how, struct system *sys);
+
+#endif
