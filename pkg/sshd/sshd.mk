@@ -6,7 +6,6 @@ SSHD_VERSION = 2025.89
 SSHD_SOURCE = dropbear-$(SSHD_VERSION).tar.bz2
 SSHD_SITE = https://matt.ucc.asn.au/dropbear/releases
 SSHD_DEBIAN = dropbear=2025.89-1~deb13u1/dropbear_$(SSHD_VERSION).orig.tar.bz2
-SSHD_SUBDIR = dropbear-$(SSHD_VERSION)
 SSHD_LICENSE = MIT
 SSHD_LICENSE_FILES = LICENSE
 SSHD_BUSYBOX_APPLETS = sh ash ls cat ps grep sed awk head tail id uname echo env
