@@ -44,8 +44,8 @@ LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
 	$(if $(KR_LINUX_HARDENING),$(addprefix $(TOPDIR)/kernel/configs/,\
 		hardening.config hardening-$(KR_ARCH).config)) \
 	$(if $(KR_LINUX_MODULES),$(TOPDIR)/kernel/configs/modules.config) \
-	$(addprefix $(TOPDIR)/kernel/configs/,$(call qstrip,$(KR_LINUX_FRAGMENTS))) \
-	$(addprefix $(TOPDIR)/,$(call qstrip,$(KR_BOARD_LINUX_FRAGMENTS)))
+	$(addprefix $(TOPDIR)/kernel/configs/,$(KR_LINUX_FRAGMENTS)) \
+	$(addprefix $(TOPDIR)/,$(KR_BOARD_LINUX_FRAGMENTS))
 
 # Everything a fragment does not name is off (allnoconfig), then
 # olddefconfig settles dependencies; scripts/check-kconfig.sh fails the
