@@ -17,7 +17,11 @@
 #   _DL_FROM = OTHER               reuse OTHER package's download
 #   _LICENSE _LICENSE_FILES        SPDX id; files checked against NAME.hash
 #   _DEPENDENCIES                  packages that must be installed first
-#   _ADD_TOOLCHAIN_DEPENDENCY = NO for the toolchain's own parts
+#   _ADD_TOOLCHAIN_DEPENDENCY = NO a target package that runs no target compiler:
+#                                  the toolchain's own parts, packages that only
+#                                  install files.  Never in a host package (it
+#                                  never depends on the toolchain) nor a
+#                                  container package (busybox brings it).
 #   _EXTRACT_CMDS _CONFIGURE_CMDS _BUILD_CMDS _INSTALL_CMDS
 #   _INSTALL_STAGING_CMDS          (into the sysroot, before _INSTALL_CMDS)
 # and may ship NAME.permissions (see scripts/mkcpio-list.sh) for the image.

@@ -4,7 +4,6 @@
 
 GETTY_VERSION = $(KR_VERSION)
 GETTY_LICENSE = MIT
-GETTY_ADD_TOOLCHAIN_DEPENDENCY = NO
 # It replaces the skeleton's /etc/kitroot/console.
 GETTY_DEPENDENCIES = skeleton
 

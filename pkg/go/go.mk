@@ -10,7 +10,6 @@ HOST_GO_SITE = https://go.dev/dl
 HOST_GO_DEBS = $(TOPDIR)/pkg/go/go.debs
 HOST_GO_HASH_FILE = $(TOPDIR)/pkg/go/go.hash
 HOST_GO_LICENSE = BSD-3-Clause
-HOST_GO_ADD_TOOLCHAIN_DEPENDENCY = NO
 
 HOST_GO_ROOT = $(HOST_DIR)/lib/go/usr/lib/go-1.24
 
