@@ -51,7 +51,7 @@ export TZ := UTC
 
 # Goals that work without a configuration (and must not create one).
 noconfig_goals := menuconfig nconfig oldconfig olddefconfig savedefconfig \
-	list-defconfigs help clean distclean host-deps unit-test test c-program-vars \
+	list-defconfigs help clean distclean host-deps unit-test test c-program-vars check-package \
 	%_defconfig host-linux-tools host-linux-tools-% linux-source
 
 ifeq ($(MAKECMDGOALS),)
@@ -158,7 +158,10 @@ clean:
 distclean:
 	rm -rf $(O)
 
-.PHONY: test unit-test
+# The package files against docs/adding-a-package.md (utils/check-package).
+.PHONY: test unit-test check-package
+check-package:
+	$(Q)sh $(TOPDIR)/utils/check-package
 test:
 	$(Q)sh $(TOPDIR)/test/run.sh
 unit-test:
@@ -197,6 +200,7 @@ help:
 	@echo 'Tests:'
 	@echo '  test                   - unit tests, then build, boot and check the x86_64 containerd system and the minimal aarch64 and s390x ones'
 	@echo '  unit-test              - unit tests only (ASan/UBSan)'
+	@echo '  check-package          - check the package files (docs/adding-a-package.md)'
 	@echo
 	@echo 'Variables: O=DIR (default output/), V=1 (show commands),'
 	@echo '  KR_DL_DIR (download cache, default ~/.cache/kitroot/dl),'

@@ -15,10 +15,13 @@
 #                                  (PACKAGE VERSION ARCH per line) to fetch,
 #                                  each hashed in NAME.hash (Go dependencies)
 #   _DL_FROM = OTHER               reuse OTHER package's download
-#   _SUBDIR                        directory inside the tarball (default NAME-VERSION)
 #   _LICENSE _LICENSE_FILES        SPDX id; files checked against NAME.hash
 #   _DEPENDENCIES                  packages that must be installed first
-#   _ADD_TOOLCHAIN_DEPENDENCY = NO for the toolchain's own parts
+#   _ADD_TOOLCHAIN_DEPENDENCY = NO a target package that runs no target compiler:
+#                                  the toolchain's own parts, packages that only
+#                                  install files.  Never in a host package (it
+#                                  never depends on the toolchain) nor a
+#                                  container package (busybox brings it).
 #   _EXTRACT_CMDS _CONFIGURE_CMDS _BUILD_CMDS _INSTALL_CMDS
 #   _INSTALL_STAGING_CMDS          (into the sysroot, before _INSTALL_CMDS)
 # and may ship NAME.permissions (see support/build/mkcpio-list.sh) for the image.
@@ -34,7 +37,6 @@ define inner-generic-package
 $(2)_NAME := $(1)
 $(2)_PKGDIR := $(3)
 $(2)_DL_FROM ?= $(1)
-$(2)_SUBDIR ?= $(1)-$$($(2)_VERSION)
 $(2)_DIR := $$(BUILD_DIR)/$(1)-$$($(2)_VERSION)
 $(2)_HASH_FILE ?= $$(wildcard $$($$(call UPPERCASE,$$($(2)_DL_FROM))_PKGDIR)$$($(2)_DL_FROM).hash)
 $(2)_DL_FILE := $$(if $$($(2)_SOURCE),$$(KR_DL_DIR)/$$($(2)_DL_FROM)/$$($(2)_SOURCE))

@@ -261,6 +261,65 @@ t_arch_facts() {
 	echo "every arch fact is in arch/"
 }
 
+# The package linter: the tree passes (with utils/check-package.ignore),
+# and a bad package gets each finding with its file and line.
+t_package_lint() {
+	sh "$top/utils/check-package" || return 1
+	d="$work/lint/pkg/bad"
+	mkdir -p "$d" "$work/lint/pkg/tool"
+	cat > "$d/bad.mk" <<'END'
+# bad: no banner
+BAD_VERSION = 1.0
+BAD_SOURCE = bad-$(BAD_VERSION).tar.gz
+BAD_SITE = https://example.org/dl
+BAD_LICENSE = GPL-2.0
+OTHER_FLAGS = -O2
+BAD_NOTHING = x
+BAD_CFLAGS = $(call qstrip,$(KR_TARGET_OPTIMIZATION))
+
+define BAD_BUILD_CMDS
+	$(TARGET_CC) $(BAD_CFLAGS) -o $(@D)/bad $(@D)/bad.c
+endef
+
+$(eval $(generic-package))
+END
+	printf 'sha256  %s  bad-0.9.tar.gz\n' "$(printf '0%.0s' $(seq 64))" > "$d/bad.hash"
+	printf 'config KR_PACKAGE_BAD\n\tbool "bad"\n\thelp\n\t  %s\n\t  no URL at the end\n' \
+		"A help line much too long for the menu: it goes on past column 72." > "$d/Config.in"
+	cat > "$work/lint/pkg/tool/tool.mk" <<'END'
+################################################################################
+# host-tool: a host tool
+################################################################################
+
+HOST_TOOL_VERSION = 1.0
+HOST_TOOL_SITE = $(TOPDIR)/pkg/tool/src
+HOST_TOOL_SITE_METHOD = local
+HOST_TOOL_LICENSE = MIT
+HOST_TOOL_ADD_TOOLCHAIN_DEPENDENCY = NO
+
+$(eval $(host-generic-package))
+END
+	! sh "$top/utils/check-package" "$d" "$work/lint/pkg/tool" > "$work/lint/out" || return 1
+	cat "$work/lint/out"
+	for want in \
+		"$d/bad.mk:1: no banner .*\[header\]" \
+		"$d/bad.mk:3: $d/bad.hash has no line for bad-1.0.tar.gz .*\[hash\]" \
+		"$d/bad.mk:5: BAD_LICENSE: GPL-2.0 is a deprecated SPDX id .*\[license\]" \
+		"$d/bad.mk:6: OTHER_FLAGS does not carry the package's prefix BAD_ .*\[prefix\]" \
+		"$d/bad.mk:7: BAD_NOTHING is set but nothing reads it.*\[unused\]" \
+		"$d/bad.mk:8: \$(KR_TARGET_OPTIMIZATION) is already unquoted.*\[qstrip\]" \
+		"$d/bad.mk:14: bad extracts a downloaded source but sets no BAD_LICENSE_FILES.*\[license-files\]" \
+		"$d/bad.hash:1: no comment says where this hash came from .*\[hash-format\]" \
+		"$d/bad.hash:1: bad-0.9.tar.gz is hashed but no download .*\[hash-unused\]" \
+		"$d/Config.in:4: help line is 76 columns wide .*\[config-help\]" \
+		"$d/Config.in:5: the help text of KR_PACKAGE_BAD does not end with the upstream URL .*\[config-url\]" \
+		"$work/lint/pkg/tool/tool.mk:9: HOST_TOOL_ADD_TOOLCHAIN_DEPENDENCY does nothing: a host package .*\[toolchain-dependency\]"
+	do
+		grep -q "^$want\$" "$work/lint/out" || { echo "missing: $want"; return 1; }
+	done
+	[ "$(wc -l < "$work/lint/out")" -eq 12 ]
+}
+
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
@@ -275,4 +334,5 @@ run_infra_tests() {
 	check infra-source-date-epoch t_source_date_epoch
 	check infra-verify-bad-sums t_verify_bad_sums
 	check infra-arch-facts t_arch_facts
+	check package-lint t_package_lint
 }

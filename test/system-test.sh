@@ -115,6 +115,8 @@ sys_arch_mix() {
 
 # A build killed in the middle of a step resumes with a plain `make`.
 sys_resume() {
+	bb=$sys_o/build/busybox-$(sed -n 's/^BUSYBOX_VERSION = //p' "$top/pkg/busybox/busybox.mk")
+	[ "$bb" != "$sys_o/build/busybox-" ] || { echo "no BUSYBOX_VERSION in pkg/busybox/busybox.mk"; return 1; }
 	make -C "$top" O="$sys_o" "${sys_config}_defconfig" > /dev/null || return 1
 	make -C "$top" O="$sys_o" busybox-rebuild > "$work/interrupted.log" 2>&1 &
 	pid=$!
@@ -122,12 +124,12 @@ sys_resume() {
 	pkill -TERM -P "$pid" 2>/dev/null || true
 	kill -TERM "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
-	if [ -f "$sys_o/build/busybox-1.37.0/.stamp_installed" ]; then
+	if [ -f "$bb/.stamp_installed" ]; then
 		echo "busybox finished before the interruption; nothing was tested"; return 1
 	fi
 	make -C "$top" O="$sys_o" -j2 > "$work/resumed.log" 2>&1 || { tail "$work/resumed.log"; return 1; }
-	[ -f "$sys_o/build/busybox-1.37.0/.stamp_installed" ] &&
-	[ "$sys_o/images/rootfs.cpio.xz" -nt "$sys_o/build/busybox-1.37.0/.stamp_installed" ]
+	[ -f "$bb/.stamp_installed" ] &&
+	[ "$sys_o/images/rootfs.cpio.xz" -nt "$bb/.stamp_installed" ]
 }
 
 # sys_test_config NAME: build configs/NAME_defconfig, boot it, check it.

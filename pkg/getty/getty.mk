@@ -4,9 +4,8 @@
 
 GETTY_VERSION = $(KR_VERSION)
 GETTY_LICENSE = MIT
-GETTY_ADD_TOOLCHAIN_DEPENDENCY = NO
-# It replaces the skeleton's /etc/kitroot/console.
-GETTY_DEPENDENCIES = skeleton
+# The skeleton's /etc/kitroot/console says "none" when getty is chosen,
+# so that init leaves the console to it.
 
 # busybox's getty, login and the shell the login gets.  The container
 # shares the host's PID, network, IPC and UTS namespaces so an operator
@@ -27,8 +26,6 @@ define GETTY_ROOTFS_CMDS
 	$(Q)printf 'kitroot \\n (\\l)\n\n' > $(GETTY_ROOTFS)/etc/issue
 	$(Q)printf 'export PS1="\\h:\\w# "\nexport PATH=/bin:/usr/bin\n' > $(GETTY_ROOTFS)/etc/profile
 	$(Q): > $(GETTY_ROOTFS)/usr/bin/ctr
-	$(Q)mkdir -p $(TARGET_DIR)/etc/kitroot
-	$(Q)echo none > $(TARGET_DIR)/etc/kitroot/console
 endef
 
 $(eval $(container-package))

@@ -3,16 +3,16 @@
 ################################################################################
 
 # Debian's build of the release, unpacked into the host directory (never
-# installed on the build machine).  Go's own release tarball is the
-# upstream source for users who can reach it.
-HOST_GO_VERSION = 1.24.4
-HOST_GO_SITE = https://go.dev/dl
+# installed on the build machine); upstream is https://go.dev/dl.  The
+# version is written once, in go.debs (golang-SERIES-go VERSION-REV ARCH).
 HOST_GO_DEBS = $(TOPDIR)/pkg/go/go.debs
 HOST_GO_HASH_FILE = $(TOPDIR)/pkg/go/go.hash
+HOST_GO_PIN := $(shell grep '^golang-[0-9.]*-go ' $(HOST_GO_DEBS))
+HOST_GO_VERSION = $(firstword $(subst -, ,$(word 2,$(HOST_GO_PIN))))
+HOST_GO_SERIES = $(patsubst golang-%-go,%,$(firstword $(HOST_GO_PIN)))
 HOST_GO_LICENSE = BSD-3-Clause
-HOST_GO_ADD_TOOLCHAIN_DEPENDENCY = NO
 
-HOST_GO_ROOT = $(HOST_DIR)/lib/go/usr/lib/go-1.24
+HOST_GO_ROOT = $(HOST_DIR)/lib/go/usr/lib/go-$(HOST_GO_SERIES)
 
 define HOST_GO_EXTRACT_CMDS
 	$(Q)$(call unpack-debs,$(HOST_GO_DEBS),$(@D))

@@ -14,7 +14,7 @@ LIBSECCOMP_LICENSE_FILES = LICENSE
 define LIBSECCOMP_CONFIGURE_CMDS
 	$(Q)cd $(@D) && $(TARGET_MAKE_ENV) ./configure --host=$(KR_GNU_TRIPLET) \
 		--prefix=/ --disable-shared --enable-static --disable-python \
-		$(TARGET_CONFIGURE_OPTS) CFLAGS="$(call qstrip,$(KR_TARGET_OPTIMIZATION))" >/dev/null
+		$(TARGET_CONFIGURE_OPTS) CFLAGS="$(KR_TARGET_OPTIMIZATION)" >/dev/null
 endef
 
 define LIBSECCOMP_BUILD_CMDS

@@ -19,7 +19,7 @@ define MUSL_CONFIGURE_CMDS
 		--target=$(KR_GNU_TRIPLET) --prefix=/ --syslibdir=/lib \
 		--disable-shared --enable-static \
 		CC=$(TARGET_CC) CROSS_COMPILE=$(TARGET_CROSS) \
-		CFLAGS="$(call qstrip,$(KR_TARGET_OPTIMIZATION))" >/dev/null
+		CFLAGS="$(KR_TARGET_OPTIMIZATION)" >/dev/null
 endef
 
 define MUSL_BUILD_CMDS

@@ -6,11 +6,10 @@ SSHD_VERSION = 2025.89
 SSHD_SOURCE = dropbear-$(SSHD_VERSION).tar.bz2
 SSHD_SITE = https://matt.ucc.asn.au/dropbear/releases
 SSHD_DEBIAN = dropbear=2025.89-1~deb13u1/dropbear_$(SSHD_VERSION).orig.tar.bz2
-SSHD_SUBDIR = dropbear-$(SSHD_VERSION)
 SSHD_LICENSE = MIT
 SSHD_LICENSE_FILES = LICENSE
 SSHD_BUSYBOX_APPLETS = sh ash ls cat ps grep sed awk head tail id uname echo env
-SSHD_AUTHORIZED_KEYS = $(call qstrip,$(KR_PACKAGE_SSHD_AUTHORIZED_KEYS))
+SSHD_AUTHORIZED_KEYS = $(KR_PACKAGE_SSHD_AUTHORIZED_KEYS)
 
 # Our own compile-time options (localoptions.h): public keys only, no
 # forwarding of any kind, ed25519 host key made at the first
@@ -22,7 +21,7 @@ define SSHD_CONFIGURE_CMDS
 		--disable-utmpx --disable-wtmp --disable-wtmpx --disable-pututline \
 		--disable-pututxline --disable-loginfunc --disable-shadow \
 		--disable-syslog --disable-harden --enable-bundled-libtom \
-		$(TARGET_CONFIGURE_OPTS) CFLAGS="$(call qstrip,$(KR_TARGET_OPTIMIZATION))" >/dev/null
+		$(TARGET_CONFIGURE_OPTS) CFLAGS="$(KR_TARGET_OPTIMIZATION)" >/dev/null
 endef
 
 define SSHD_BUILD_CMDS
