@@ -19,7 +19,7 @@ sys_set() {
 # takes a key made for the test.
 sys_build() {
 	make -C "$top" O="$sys_o" "${sys_config}_defconfig" || return 1
-	if grep -q '^KR_PACKAGE_CONTAINERD=y' "$sys_o/.config"; then
+	if [ "$(sys_setting KR_PACKAGE_CONTAINERD)" = y ]; then
 		rm -f "$work/ssh-key" "$work/ssh-key.pub"
 		ssh-keygen -q -t ed25519 -N '' -C kitroot-test -f "$work/ssh-key" || return 1
 		sys_set KR_PACKAGE_GETTY_PASSWORDLESS y
