@@ -24,6 +24,10 @@
 
 enum spec_kind { SPEC_ONBOOT = 1, SPEC_SERVICE, SPEC_ONSHUTDOWN };
 
+/* Where an onboot or onshutdown container runs among the others (its
+ * directory is NN-NAME) when its spec gives no `order`. */
+#define SPEC_ORDER_DEFAULT 50
+
 /* Namespaces a spec may share with the host (bits of spec.share). */
 enum { SHARE_NET = 1, SHARE_PID = 2, SHARE_IPC = 4, SHARE_UTS = 8 };
 
@@ -58,6 +62,7 @@ struct spec_rlimit {
 struct spec {
 	char text[SPEC_FILE_MAX + 1];
 	enum spec_kind kind;
+	int order;               /* 0..99; SPEC_ORDER_DEFAULT when not given */
 	const char *args[SPEC_WORDS_MAX];
 	int nargs;
 	unsigned uid, gid;

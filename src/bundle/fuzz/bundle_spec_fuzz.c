@@ -130,6 +130,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (!s->kind || s->nargs < 1 || s->args[0][0] != '/')
 		abort();
+	/* Two digits, and a service never has one but the default. */
+	if (s->order < 0 || s->order > 99 ||
+	    (s->kind == SPEC_SERVICE && s->order != SPEC_ORDER_DEFAULT))
+		abort();
 	a = render(s, &t, &la);
 	b = render(s, &t, &lb);
 	if (la != lb || memcmp(a, b, la) || strlen(a) != la)

@@ -140,6 +140,36 @@ static void test_good(struct tally *t, struct spec *s)
 	         !strcmp(s->devices[0].access, "rwm") && s->devices[0].minor == 64);
 }
 
+/* order: two digits, for onboot and onshutdown only, once; 50 when absent. */
+static void test_order(struct tally *t, struct spec *s)
+{
+	CHECK(t, parse(s, "kind onboot\ncommand /x\n") == 0 && s->order == SPEC_ORDER_DEFAULT &&
+	         SPEC_ORDER_DEFAULT == 50);
+	CHECK(t, parse(s, "kind service\ncommand /x\n") == 0 && s->order == 50);
+	CHECK(t, parse(s, "order 20\nkind onboot\ncommand /x\n") == 0 && s->order == 20);
+	CHECK(t, parse(s, "kind onshutdown\ncommand /x\norder 07\n") == 0 && s->order == 7);
+	CHECK(t, parse(s, "kind onboot\ncommand /x\norder 00\n") == 0 && s->order == 0);
+	CHECK(t, parse(s, "kind onboot\ncommand /x\norder 99\n") == 0 && s->order == 99);
+	/* a service: refused at the order line, wherever kind is */
+	CHECK(t, fails_at(s, "kind service\ncommand /x\norder 20\n", 3,
+	                  "a service has no order (kind service on line 1"));
+	CHECK(t, fails_at(s, "# x\norder 20\ncommand /x\nkind service\n", 2,
+	                  "kind service on line 4"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder 5\n", 3, "'5' is not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder 100\n", 3, "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder -1\n", 3, "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder 2a\n", 3, "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder +1\n", 3, "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder \xd9\xa2\xd9\xa0\n", 3,
+	                  "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder 10 20\n", 3, "2 words"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder\n", 3, "0 words"));
+	CHECK(t, fails_at(s, "kind onboot\norder 10\ncommand /x\norder 10\n", 4,
+	                  "order given again (first on line 2"));
+	/* the missing keys are reported before the order */
+	CHECK(t, fails_at(s, "order 10\ncommand /x\n", 0, "no kind line"));
+}
+
 static void test_errors(struct tally *t, struct spec *s)
 {
 	static char big[SPEC_FILE_MAX + 2];
@@ -391,6 +421,7 @@ int main(void)
 	test_numbers(&t);
 	test_words(&t);
 	test_good(&t, s);
+	test_order(&t, s);
 	test_errors(&t, s);
 	test_output(&t, s);
 	test_target(&t);
