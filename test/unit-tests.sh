@@ -77,6 +77,11 @@ run_unit_tests() {
 		  [ \$? = 1 ]; } && ! [ -s '$work/p2.out' ] &&
 		grep -q \"^$work/bad-specs/svc.service:3: order: a service has no order\" '$work/p2.err' &&
 		{ '$work/kr-bundle' -p '$work/bad-specs/none.service' 2> /dev/null; [ \$? = 2 ]; }"
+	# Where each shipped container goes: the image's layout.
+	check bundle-pkg-paths sh -c "for s in '$top'/pkg/*/*.service; do
+			'$work/kr-bundle' -p \"\$s\" || exit 1; done | sort > '$work/pkg-paths' &&
+		printf '%s\\n' onboot/10-sysctl onboot/20-dhcp onshutdown/50-ifdown services/getty \
+			services/httpd services/sshd | diff - '$work/pkg-paths'"
 	check bundle-refuses-arch-name sh -c "! '$work/kr-bundle' -a x86_64 -n full -r /r \
 			-o '$work/x.json' '$specs/full.service' 2> '$work/bundle-a.err' &&
 		grep -q 'a wants 1 to 8 seccomp architectures' '$work/bundle-a.err' && ! [ -e '$work/x.json' ]"
