@@ -5,29 +5,36 @@
 #   _ROOTFS_CMDS       commands that fill $(NAME_ROOTFS)
 #   _BUSYBOX_APPLETS   busybox applets it needs: /bin/busybox is hard-
 #                      linked in, so the image stores busybox once
-#   _ORDER             onboot/onshutdown order, two digits (default 50)
 # then calls $(eval $(container-package)).  Installing makes, in the image,
-#   /containers/KIND/[ORDER-]NAME/config.json   kr-bundle's OCI config
-#   /containers/KIND/[ORDER-]NAME/rootfs/       the container's files
+#   /containers/KIND/[NN-]NAME/config.json   kr-bundle's OCI config
+#   /containers/KIND/[NN-]NAME/rootfs/       the container's files
 # (KIND: onboot, services or onshutdown) and images/oci/NAME.tar, the
 # same files as a standard OCI image archive (kr-ociimage).
+#
+# Where the container goes is the spec's alone: its kind, its order NN
+# (onboot and onshutdown only, default 50) and, by the file's name, its
+# NAME.  `kr-bundle -p` reads them once into $(NAME_DIR)/.container-path
+# (onboot/20-dhcp), a step of its own before the install step, so a
+# wrong spec stops the build there with its FILE:LINE; _CONTAINER_PATH
+# and _ROOTFS read that file.  They are known only in the install step's
+# commands (make expands a recipe's lines when it runs that recipe,
+# after its prerequisites), and anywhere before, they stop the build.
 
 CONTAINER_BASE_DIRS = bin dev etc proc root run sys tmp usr/bin var
 
 define inner-container-package
 
 $(2)_SPEC = $(3)$(1).service
-$(2)_ORDER ?= 50
 $(2)_DEPENDENCIES += host-bundle host-ociimage busybox
-$(2)_KIND = $$(shell $$(HOST_DIR)/bin/kr-bundle -k $$($(2)_SPEC) 2>/dev/null)
-$(2)_CONTAINER_NAME = $$(if $$(filter service,$$($(2)_KIND)),$(1),$$($(2)_ORDER)-$(1))
-$(2)_CONTAINER_PATH = /containers/$$(patsubst service,services,$$($(2)_KIND))/$$($(2)_CONTAINER_NAME)
+$(2)_CONTAINER_PATH_FILE = $$($(2)_DIR)/.container-path
+$(2)_CONTAINER_PATH = /containers/$$(or $$(file <$$($(2)_CONTAINER_PATH_FILE)),$$(error \
+	$(1): $$($(2)_CONTAINER_PATH_FILE) is not written yet: $(2)_CONTAINER_PATH and \
+	$(2)_ROOTFS are for the install step's commands only))
 $(2)_ROOTFS = $$(TARGET_DIR)$$($(2)_CONTAINER_PATH)/rootfs
 $(2)_OCI_ARCHIVE = $$(IMAGES_DIR)/oci/$(1).tar
 
-# The spec is checked first so a mistake stops the build with its line.
+# The spec was checked when .container-path was written.
 define $(2)_INSTALL_CMDS
-	$$(Q)$$(HOST_DIR)/bin/kr-bundle -c $$($(2)_SPEC)
 	$$(Q)rm -rf $$(TARGET_DIR)/containers/*/$(1) $$(TARGET_DIR)/containers/*/[0-9][0-9]-$(1)
 	$$(Q)mkdir -p $$(addprefix $$($(2)_ROOTFS)/,$$(CONTAINER_BASE_DIRS))
 	$$(Q)printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' \
@@ -44,8 +51,18 @@ define $(2)_INSTALL_CMDS
 		-- $$$$($$(HOST_DIR)/bin/kr-bundle -x $$($(2)_SPEC)) >/dev/null
 endef
 
-$$($(2)_DIR)/.stamp_installed: $$($(2)_SPEC)
+endef
+
+# After the generic rules, which define $(2)_DIR.  kr-bundle is there
+# once the package is configured (host-bundle is a dependency).
+define inner-container-path
+
+$$($(2)_CONTAINER_PATH_FILE): $$($(2)_SPEC) $$($(2)_DIR)/.stamp_configured
+	@$$(call MESSAGE,$(1),$$($(2)_VERSION),Checking the spec)
+	$$(Q)$$(HOST_DIR)/bin/kr-bundle -p $$($(2)_SPEC) > $$@
+
+$$($(2)_DIR)/.stamp_installed: $$($(2)_CONTAINER_PATH_FILE)
 
 endef
 
-container-package = $(call inner-container-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir))$(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target)
+container-package = $(call inner-container-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir))$(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir),target)$(call inner-container-path,$(pkgname),$(call UPPERCASE,$(pkgname)))

@@ -63,8 +63,25 @@ run_unit_tests() {
 			-r /containers/services/full/rootfs -d '$work/bundle-rootfs' \
 			-o '$work/full.json' '$specs/full.service' &&
 		python3 -m json.tool '$work/full.json' > /dev/null && [ -d '$work/bundle-rootfs/var/lib/demo' ] &&
-		[ \"\$('$work/kr-bundle' -k '$specs/full.service')\" = onboot ] &&
+		[ \"\$('$work/kr-bundle' -p '$specs/full.service')\" = onboot/07-full ] &&
 		[ \"\$('$work/kr-bundle' -x '$specs/full.service' | sed -n 3p)\" = 'echo \"hi\" > /run/x; echo \\done' ]"
+	# -p: a wrong spec or file name is status 1 with FILE[:LINE]: and
+	# nothing on stdout (the build writes stdout to a file).
+	check bundle-path-refusals sh -c "mkdir -p '$work/bad-specs' &&
+		cp '$specs/full.service' '$work/bad-specs/Bad_Name.service' &&
+		printf 'kind service\\ncommand /x\\norder 20\\n' > '$work/bad-specs/svc.service' &&
+		{ '$work/kr-bundle' -p '$work/bad-specs/Bad_Name.service' > '$work/p1.out' 2> '$work/p1.err'
+		  [ \$? = 1 ]; } && ! [ -s '$work/p1.out' ] &&
+		grep -q \"^$work/bad-specs/Bad_Name.service: the container's name 'Bad_Name'\" '$work/p1.err' &&
+		{ '$work/kr-bundle' -p '$work/bad-specs/svc.service' > '$work/p2.out' 2> '$work/p2.err'
+		  [ \$? = 1 ]; } && ! [ -s '$work/p2.out' ] &&
+		grep -q \"^$work/bad-specs/svc.service:3: order: a service has no order\" '$work/p2.err' &&
+		{ '$work/kr-bundle' -p '$work/bad-specs/none.service' 2> /dev/null; [ \$? = 2 ]; }"
+	# Where each shipped container goes: the image's layout.
+	check bundle-pkg-paths sh -c "for s in '$top'/pkg/*/*.service; do
+			'$work/kr-bundle' -p \"\$s\" || exit 1; done | sort > '$work/pkg-paths' &&
+		printf '%s\\n' onboot/10-sysctl onboot/20-dhcp onshutdown/50-ifdown services/getty \
+			services/httpd services/sshd | diff - '$work/pkg-paths'"
 	check bundle-refuses-arch-name sh -c "! '$work/kr-bundle' -a x86_64 -n full -r /r \
 			-o '$work/x.json' '$specs/full.service' 2> '$work/bundle-a.err' &&
 		grep -q 'a wants 1 to 8 seccomp architectures' '$work/bundle-a.err' && ! [ -e '$work/x.json' ]"

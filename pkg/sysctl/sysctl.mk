@@ -12,7 +12,6 @@ ifeq ($(KR_PACKAGE_RUNC),y)
 # An onboot container (sysctl.service): busybox's shell runs the script
 # with /proc/sys writable, in the host's network namespace, since net.*
 # keys belong to a namespace.
-SYSCTL_ORDER = 10
 SYSCTL_BUSYBOX_APPLETS = sh
 define SYSCTL_ROOTFS_CMDS
 	$(Q)install -D -m 0644 $(@D)/10-kitroot-hardening.conf \

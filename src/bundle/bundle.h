@@ -24,6 +24,10 @@
 
 enum spec_kind { SPEC_ONBOOT = 1, SPEC_SERVICE, SPEC_ONSHUTDOWN };
 
+/* Where an onboot or onshutdown container runs among the others (its
+ * directory is NN-NAME) when its spec gives no `order`. */
+#define SPEC_ORDER_DEFAULT 50
+
 /* Namespaces a spec may share with the host (bits of spec.share). */
 enum { SHARE_NET = 1, SHARE_PID = 2, SHARE_IPC = 4, SHARE_UTS = 8 };
 
@@ -58,6 +62,7 @@ struct spec_rlimit {
 struct spec {
 	char text[SPEC_FILE_MAX + 1];
 	enum spec_kind kind;
+	int order;               /* 0..99; SPEC_ORDER_DEFAULT when not given */
 	const char *args[SPEC_WORDS_MAX];
 	int nargs;
 	unsigned uid, gid;
@@ -146,11 +151,23 @@ struct target {
 };
 /* 0, or -1 with a reason in why when t cannot be used. */
 int target_ok(const struct target *t, const char **why);
+/* 1 if name is 1 to CONTAINER_NAME_MAX letters, digits and -, not
+ * starting with -, as a hostname label and a cgroup want; else 0. */
+#define CONTAINER_NAME_MAX 63
+int container_name_ok(const char *name);
 /* Writes config.json to f; 0, or -1 when f failed. */
 int oci_write(FILE *f, const struct spec *s, const struct target *t);
 /* The destinations of the mounts every container gets. */
 #define DEFAULT_MOUNTS 7
 const char *default_mount_dest(int i);
+
+/* place.c: the container's directory under /containers, as
+ * "services/NAME" or "onboot/NN-NAME" ("onshutdown/NN-NAME"), NAME
+ * being spec_path's file name without ".service".  0, or -1 with a
+ * message in err when that name is not a container name. */
+#define CONTAINER_DIR_MAX 96 /* "onshutdown/NN-" and a name, with room */
+int container_dir(const struct spec *s, const char *spec_path, char out[CONTAINER_DIR_MAX],
+                  char *err, size_t errlen);
 
 /* mkdirs.c: creates each mount destination missing under rootfs_dir.
  * 0, or -1 with a message (errno's reason included) in err. */

@@ -1,7 +1,9 @@
 /* kr-bundle: turns a service spec into an OCI config.json.
  *
  *   kr-bundle -a ARCHES -r ROOTPATH -n NAME [-d ROOTFS_DIR] -o OUT.json SPEC
- *   kr-bundle -k SPEC   prints the kind (onboot, service, onshutdown)
+ *   kr-bundle -p SPEC   prints the container's directory under /containers
+ *                       (services/NAME, onboot/NN-NAME, onshutdown/NN-NAME;
+ *                       NAME is SPEC's file name without .service)
  *   kr-bundle -x SPEC   prints the command, one word a line (for the
  *                       OCI image config kr-ociimage writes)
  *   kr-bundle -c SPEC   checks the spec only
@@ -13,7 +15,8 @@
  * ROOTFS_DIR, the rootfs being staged.  OUT.json is written whole or
  * not at all (a temporary file renamed).  Exit status: 0 done, 1 the
  * spec is wrong ("SPEC:LINE: what (expected)" on stderr), 2 a usage or
- * I/O error. */
+ * I/O error.  A spec whose file name is no container name is wrong too
+ * (status 1) for -p. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -27,14 +30,14 @@
 struct options {
 	struct target t;
 	const char *rootfs_dir, *out, *spec;
-	int kind_only, check_only, command_only;
+	int path_only, check_only, command_only;
 };
 
 static int usage(void)
 {
 	fprintf(stderr, "usage: kr-bundle -a 'SCMP_ARCH_...' -r ROOTPATH -n NAME "
 	        "[-d ROOTFS_DIR] -o OUT.json SPEC\n"
-	        "       kr-bundle -k SPEC   (print the kind)\n"
+	        "       kr-bundle -p SPEC   (print the directory under /containers)\n"
 	        "       kr-bundle -x SPEC   (print the command, a word a line)\n"
 	        "       kr-bundle -c SPEC   (check the spec)\n");
 	return 2;
@@ -102,19 +105,31 @@ static int write_config(const char *out, const struct spec *s, const struct targ
 	return 0;
 }
 
+/* -p: the container's directory; 1 when the file name is no name. */
+static int print_dir(const struct spec *s, const char *spec)
+{
+	char dir[CONTAINER_DIR_MAX], err[512];
+
+	if (container_dir(s, spec, dir, err, sizeof err)) {
+		fprintf(stderr, "%s: %s\n", spec, err);
+		return 1;
+	}
+	return puts(dir) < 0 || fflush(stdout) ? 2 : 0;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	int opt;
 
 	memset(o, 0, sizeof *o);
-	while ((opt = getopt(argc, argv, "a:r:n:d:o:kcx")) != -1) {
+	while ((opt = getopt(argc, argv, "a:r:n:d:o:pcx")) != -1) {
 		switch (opt) {
 		case 'a': o->t.arches = optarg; break;
 		case 'r': o->t.rootpath = optarg; break;
 		case 'n': o->t.name = optarg; break;
 		case 'd': o->rootfs_dir = optarg; break;
 		case 'o': o->out = optarg; break;
-		case 'k': o->kind_only = 1; break;
+		case 'p': o->path_only = 1; break;
 		case 'c': o->check_only = 1; break;
 		case 'x': o->command_only = 1; break;
 		default: return -1;
@@ -123,9 +138,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 	if (optind != argc - 1)
 		return -1;
 	o->spec = argv[optind];
-	if (o->kind_only + o->check_only + o->command_only > 1)
+	if (o->path_only + o->check_only + o->command_only > 1)
 		return -1;
-	if (o->kind_only || o->check_only || o->command_only)
+	if (o->path_only || o->check_only || o->command_only)
 		return 0;
 	return o->t.arches && o->t.rootpath && o->t.name && o->out ? 0 : -1;
 }
@@ -142,7 +157,7 @@ int main(int argc, char **argv)
 
 	if (parse_options(argc, argv, &o))
 		return usage();
-	if (!o.kind_only && !o.check_only && !o.command_only && target_ok(&o.t, &why)) {
+	if (!o.path_only && !o.check_only && !o.command_only && target_ok(&o.t, &why)) {
 		fprintf(stderr, "kr-bundle: %s\n", why);
 		return usage();
 	}
@@ -160,8 +175,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "kr-bundle: cannot remove %s: %s\n", o.out, strerror(errno));
 		return 1;
 	}
-	if (o.kind_only)
-		return puts(spec_kind_name(s.kind)) < 0 || fflush(stdout) ? 2 : 0;
+	if (o.path_only)
+		return print_dir(&s, o.spec);
 	if (o.check_only)
 		return 0;
 	if (o.command_only) {

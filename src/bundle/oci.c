@@ -28,19 +28,24 @@ const char *default_mount_dest(int i)
 }
 
 /* The name becomes the hostname and a cgroup directory: a DNS label. */
+int container_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 0 && n <= CONTAINER_NAME_MAX && name[0] != '-' &&
+	       !name[strspn(name, "abcdefghijklmnopqrstuvwxyz"
+	                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")];
+}
+
 int target_ok(const struct target *t, const char **why)
 {
-	size_t n = strlen(t->name);
-
 	if (!seccomp_arches_ok(t->arches))
 		*why = "-a wants 1 to 8 seccomp architectures separated by spaces, each "
 		       "SCMP_ARCH_ and capitals, digits or _, as KR_SECCOMP_ARCHES holds them "
 		       "(\"SCMP_ARCH_AARCH64 SCMP_ARCH_ARM\")";
 	else if (!path_ok(t->rootpath, 0))
 		*why = "ROOTPATH is not an absolute path without . or ..";
-	else if (n == 0 || n > 63 || t->name[0] == '-' ||
-	         t->name[strspn(t->name, "abcdefghijklmnopqrstuvwxyz"
-	                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")])
+	else if (!container_name_ok(t->name))
 		*why = "NAME is not 1-63 letters, digits and -, not starting with -";
 	else
 		return 0;

@@ -21,6 +21,19 @@ int key_kind(struct spec *s, char **w, int n, struct spec_err *e)
 	return 0;
 }
 
+/* Two digits, as the directory name NN-NAME shows them: "7" or "007"
+ * would sort or read differently from what the spec says. */
+int key_order(struct spec *s, char **w, int n, struct spec_err *e)
+{
+	(void)n;
+	if (strlen(w[0]) != 2 || w[0][0] < '0' || w[0][0] > '9' || w[0][1] < '0' ||
+	    w[0][1] > '9')
+		return spec_fail(e, "order: '%.20s' is not two digits (expected: order NN, "
+		                 "00..99, such as order 20)", w[0]);
+	s->order = (w[0][0] - '0') * 10 + (w[0][1] - '0');
+	return 0;
+}
+
 int key_command(struct spec *s, char **w, int n, struct spec_err *e)
 {
 	int i;

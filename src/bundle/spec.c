@@ -18,6 +18,7 @@ static const struct key {
 	const char *usage;
 } keys[] = {
 	{ "kind", key_kind, 1, 1, 1, 0, "onboot|service|onshutdown" },
+	{ "order", key_order, 1, 1, 1, 0, "NN (two digits, 00..99; onboot and onshutdown only)" },
 	{ "command", key_command, 1, ANY, 1, 1, "/ABS/PROGRAM [ARG...]" },
 	{ "user", key_user, 2, 2, 1, 0, "UID GID" },
 	{ "cwd", key_cwd, 1, 1, 1, 0, "/ABS/PATH" },
@@ -158,6 +159,37 @@ static int parse_line(struct spec *s, char *line, unsigned lineno, unsigned *fir
 	return keys[i].fn(s, words, n, e);
 }
 
+/* The line a key was first given on, 0 if it was not. */
+static unsigned key_line(const unsigned *first, const char *name)
+{
+	int i;
+
+	for (i = 0; i < KEY_COUNT; i++)
+		if (!strcmp(keys[i].name, name))
+			return first[i];
+	return 0;
+}
+
+/* What only the whole spec tells: the required keys, and keys that
+ * depend on each other (first[i]: the line of key i, 0 if absent). */
+static int check_whole(const struct spec *s, const unsigned *first, struct spec_err *e)
+{
+	unsigned order_line = key_line(first, "order");
+
+	e->line = 0;
+	if (!s->kind)
+		return spec_fail(e, "no kind line (expected: kind onboot|service|onshutdown)");
+	if (!s->nargs)
+		return spec_fail(e, "no command line (expected: command /ABS/PROGRAM [ARG...])");
+	if (s->kind == SPEC_SERVICE && order_line) {
+		e->line = order_line;
+		return spec_fail(e, "order: a service has no order (kind service on line %u; only "
+		                 "onboot and onshutdown containers run one after the other: remove "
+		                 "this line)", key_line(first, "kind"));
+	}
+	return 0;
+}
+
 int spec_parse(struct spec *s, const char *buf, size_t len, struct spec_err *e)
 {
 	unsigned first[KEY_COUNT] = { 0 };
@@ -166,6 +198,7 @@ int spec_parse(struct spec *s, const char *buf, size_t len, struct spec_err *e)
 
 	memset(s, 0, sizeof *s);
 	s->cwd = "/";
+	s->order = SPEC_ORDER_DEFAULT;
 	e->line = 0;
 	e->msg[0] = '\0';
 	if (len > SPEC_FILE_MAX)
@@ -188,10 +221,5 @@ int spec_parse(struct spec *s, const char *buf, size_t len, struct spec_err *e)
 			return -1;
 		line += n;
 	}
-	e->line = 0;
-	if (!s->kind)
-		return spec_fail(e, "no kind line (expected: kind onboot|service|onshutdown)");
-	if (!s->nargs)
-		return spec_fail(e, "no command line (expected: command /ABS/PROGRAM [ARG...])");
-	return 0;
+	return check_whole(s, first, e);
 }

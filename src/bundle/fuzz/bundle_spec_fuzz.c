@@ -10,6 +10,20 @@
 
 #include "../bundle.h"
 
+/* An accepted spec has a directory: services/NAME, or KIND/NN-NAME
+ * with the order it holds. */
+static void check_dir(const struct spec *s)
+{
+	char dir[CONTAINER_DIR_MAX], want[CONTAINER_DIR_MAX], err[512];
+
+	if (s->kind == SPEC_SERVICE)
+		snprintf(want, sizeof want, "services/fuzz");
+	else
+		snprintf(want, sizeof want, "%s/%02d-fuzz", spec_kind_name(s->kind), s->order);
+	if (container_dir(s, "pkg/fuzz/fuzz.service", dir, err, sizeof err) || strcmp(dir, want))
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A strict JSON checker, enough to catch a bad escape or comma. */
@@ -130,6 +144,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (!s->kind || s->nargs < 1 || s->args[0][0] != '/')
 		abort();
+	/* Two digits, and a service never has one but the default. */
+	if (s->order < 0 || s->order > 99 ||
+	    (s->kind == SPEC_SERVICE && s->order != SPEC_ORDER_DEFAULT))
+		abort();
+	check_dir(s);
 	a = render(s, &t, &la);
 	b = render(s, &t, &lb);
 	if (la != lb || memcmp(a, b, la) || strlen(a) != la)

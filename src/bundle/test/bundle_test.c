@@ -140,6 +140,36 @@ static void test_good(struct tally *t, struct spec *s)
 	         !strcmp(s->devices[0].access, "rwm") && s->devices[0].minor == 64);
 }
 
+/* order: two digits, for onboot and onshutdown only, once; 50 when absent. */
+static void test_order(struct tally *t, struct spec *s)
+{
+	CHECK(t, parse(s, "kind onboot\ncommand /x\n") == 0 && s->order == SPEC_ORDER_DEFAULT &&
+	         SPEC_ORDER_DEFAULT == 50);
+	CHECK(t, parse(s, "kind service\ncommand /x\n") == 0 && s->order == 50);
+	CHECK(t, parse(s, "order 20\nkind onboot\ncommand /x\n") == 0 && s->order == 20);
+	CHECK(t, parse(s, "kind onshutdown\ncommand /x\norder 07\n") == 0 && s->order == 7);
+	CHECK(t, parse(s, "kind onboot\ncommand /x\norder 00\n") == 0 && s->order == 0);
+	CHECK(t, parse(s, "kind onboot\ncommand /x\norder 99\n") == 0 && s->order == 99);
+	/* a service: refused at the order line, wherever kind is */
+	CHECK(t, fails_at(s, "kind service\ncommand /x\norder 20\n", 3,
+	                  "a service has no order (kind service on line 1"));
+	CHECK(t, fails_at(s, "# x\norder 20\ncommand /x\nkind service\n", 2,
+	                  "kind service on line 4"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder 5\n", 3, "'5' is not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder 100\n", 3, "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder -1\n", 3, "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder 2a\n", 3, "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder +1\n", 3, "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder \xd9\xa2\xd9\xa0\n", 3,
+	                  "not two digits"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder 10 20\n", 3, "2 words"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\norder\n", 3, "0 words"));
+	CHECK(t, fails_at(s, "kind onboot\norder 10\ncommand /x\norder 10\n", 4,
+	                  "order given again (first on line 2"));
+	/* the missing keys are reported before the order */
+	CHECK(t, fails_at(s, "order 10\ncommand /x\n", 0, "no kind line"));
+}
+
 static void test_errors(struct tally *t, struct spec *s)
 {
 	static char big[SPEC_FILE_MAX + 2];
@@ -200,6 +230,69 @@ static void test_errors(struct tally *t, struct spec *s)
 	for (i = 0; i <= SPEC_MOUNTS_MAX; i++)
 		snprintf(many + strlen(many), sizeof many - strlen(many), "tmpfs /t%d\n", i);
 	CHECK(t, fails_at(s, many, 3 + SPEC_MOUNTS_MAX, "more than 32"));
+}
+
+/* The container's directory has the spec file's name for its name. */
+static int dir_is(const struct spec *s, const char *path, const char *want)
+{
+	char dir[CONTAINER_DIR_MAX], err[512];
+
+	if (container_dir(s, path, dir, err, sizeof err)) {
+		fprintf(stderr, "  %s: %s\n", path, err);
+		return 0;
+	}
+	if (!strcmp(dir, want))
+		return 1;
+	fprintf(stderr, "  %s: got %s, wanted %s\n", path, dir, want);
+	return 0;
+}
+
+static int dir_refused(const struct spec *s, const char *path, const char *needle)
+{
+	char dir[CONTAINER_DIR_MAX], err[512];
+
+	if (!container_dir(s, path, dir, err, sizeof err)) {
+		fprintf(stderr, "  %s: accepted as %s\n", path, dir);
+		return 0;
+	}
+	if (strstr(err, needle))
+		return 1;
+	fprintf(stderr, "  %s: %s\n", path, err);
+	return 0;
+}
+
+static void test_place(struct tally *t, struct spec *s)
+{
+	char long_name[CONTAINER_NAME_MAX + 32], want[CONTAINER_DIR_MAX];
+
+	CHECK(t, parse(s, "kind service\ncommand /x\n") == 0);
+	CHECK(t, dir_is(s, "pkg/getty/getty.service", "services/getty"));
+	CHECK(t, dir_is(s, "/a/b.service/c-2.service", "services/c-2"));
+	CHECK(t, dir_is(s, "x.service", "services/x"));
+	CHECK(t, parse(s, "kind onboot\ncommand /x\norder 20\n") == 0);
+	CHECK(t, dir_is(s, "pkg/dhcp/dhcp.service", "onboot/20-dhcp"));
+	CHECK(t, parse(s, "kind onboot\ncommand /x\norder 05\n") == 0);
+	CHECK(t, dir_is(s, "pkg/a/a.service", "onboot/05-a"));
+	CHECK(t, parse(s, "kind onshutdown\ncommand /x\n") == 0);
+	CHECK(t, dir_is(s, "pkg/ifdown/ifdown.service", "onshutdown/50-ifdown"));
+	CHECK(t, parse(s, "kind onshutdown\ncommand /x\norder 00\n") == 0);
+	CHECK(t, dir_is(s, "IfDown.service", "onshutdown/00-IfDown"));
+	/* the file name must be a container name, and end in .service */
+	CHECK(t, dir_refused(s, "pkg/a_b/a_b.service", "name 'a_b' (the file name without"));
+	CHECK(t, dir_refused(s, "pkg/a/-a.service", "not starting with -"));
+	CHECK(t, dir_refused(s, "pkg/a/.service", "name ''"));
+	CHECK(t, dir_refused(s, "pkg/a/a b.service", "name 'a b'"));
+	CHECK(t, dir_refused(s, "pkg/a/\xc3\xa9.service", "1-63 letters"));
+	CHECK(t, dir_refused(s, "pkg/a/a.spec", "'a.spec' does not end in .service"));
+	CHECK(t, dir_refused(s, "pkg/a/a.service.orig", "does not end in .service"));
+	CHECK(t, dir_refused(s, "pkg/a/", "'' does not end in .service"));
+	CHECK(t, dir_refused(s, "service", "does not end in .service"));
+	memset(long_name, 'a', sizeof long_name);
+	strcpy(long_name + CONTAINER_NAME_MAX, ".service");
+	snprintf(want, sizeof want, "onshutdown/00-%.*s", CONTAINER_NAME_MAX, long_name);
+	CHECK(t, dir_is(s, long_name, want) && strlen(want) == 14 + 63);
+	strcpy(long_name + CONTAINER_NAME_MAX, "a.service");
+	CHECK(t, dir_refused(s, long_name, "not 1-63"));
 }
 
 static void test_output(struct tally *t, struct spec *s)
@@ -391,6 +484,8 @@ int main(void)
 	test_numbers(&t);
 	test_words(&t);
 	test_good(&t, s);
+	test_order(&t, s);
+	test_place(&t, s);
 	test_errors(&t, s);
 	test_output(&t, s);
 	test_target(&t);
