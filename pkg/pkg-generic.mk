@@ -86,6 +86,8 @@ endif
 
 $(1)-source: $$($(2)_DL_FILE) $$($(2)_DEBIAN_PATCHES_FILE) $$($(2)_DEBS_STAMP)
 
+# The cache is verified again on every extract: dl.sh checked the file
+# when it was fetched, but the cache may have changed since.
 $$($(2)_DIR)/.stamp_extracted: $$($(2)_DL_FILE) $$($(2)_DEBIAN_PATCHES_FILE) $$($(2)_DEBS_STAMP) \
 		$$(if $$(filter local,$$($(2)_SITE_METHOD)),$$(shell find $$($(2)_SITE) -type f 2>/dev/null)) \
 		| host-deps
@@ -93,6 +95,10 @@ $$($(2)_DIR)/.stamp_extracted: $$($(2)_DL_FILE) $$($(2)_DEBIAN_PATCHES_FILE) $$(
 	$$(Q)rm -rf $$(@D)
 	$$(Q)mkdir -p $$(@D)
 	$$(Q)$$(call step-start,$$(@D))
+	$$(Q)for f in $$($(2)_DL_FILE) $$($(2)_DEBIAN_PATCHES_FILE); do \
+		sh $$(TOPDIR)/support/download/check-hash.sh $$($(2)_HASH_FILE) $$$$f || { \
+		echo "$(1): $$$$f in the download cache is not the file that was pinned;" \
+			"delete it to fetch it again" >&2; exit 1; }; done
 	$$($(2)_EXTRACT_CMDS)
 	$$(Q)for f in $$($(2)_LICENSE_FILES); do \
 		KR_HASH_NAME=$$$$f sh $$(TOPDIR)/support/download/check-hash.sh \

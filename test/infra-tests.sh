@@ -320,6 +320,25 @@ END
 	[ "$(wc -l < "$work/lint/out")" -eq 12 ]
 }
 
+# A source in the download cache is verified again when it is
+# extracted, not only when it was fetched: a tampered copy stops the
+# build, naming the file and both hashes, and nothing is extracted.
+t_tampered_cache() {
+	d="$work/tamper"
+	file=$(awk '$1 == "sha256" && $3 ~ /\.tar\./ { print $3; exit }' "$top/kernel/linux.hash")
+	[ -n "$file" ] || { echo "no kernel tarball in kernel/linux.hash"; return 1; }
+	mkdir -p "$d/cache/linux"
+	echo "not the kernel" > "$d/cache/linux/$file"
+	! make -C "$top" O="$d/o" KR_DL_DIR="$d/cache" host-linux-tools-extract > "$d/log" 2>&1 || return 1
+	cat "$d/log"
+	grep -q "check-hash: $file: hash mismatch" "$d/log" &&
+	grep -q "expected sha256 $(awk -v f="$file" '$3 == f { print $2 }' "$top/kernel/linux.hash")" "$d/log" &&
+	grep -q "actual   sha256 $(sha256sum < "$d/cache/linux/$file" | cut -d' ' -f1)" "$d/log" &&
+	grep -q "in the download cache is not the file that was pinned" "$d/log" &&
+	[ ! -e "$d/o/build/host-linux-tools-"*/.stamp_extracted ] &&
+	[ -z "$(ls "$d/o/build/host-linux-tools-"* 2>/dev/null | grep -v '^$')" ]
+}
+
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
@@ -335,4 +354,5 @@ run_infra_tests() {
 	check infra-verify-bad-sums t_verify_bad_sums
 	check infra-arch-facts t_arch_facts
 	check package-lint t_package_lint
+	check infra-tampered-cache t_tampered_cache
 }
