@@ -58,8 +58,6 @@ define LINUX_CONFIGURE_CMDS
 	$(Q)cat $(LINUX_FRAGMENTS) > $(LINUX_BUILDDIR)/kitroot-fragments.config
 	$(Q)$(LINUX_MAKE) -s KCONFIG_ALLCONFIG=$(LINUX_BUILDDIR)/kitroot-fragments.config allnoconfig
 	$(Q)$(LINUX_MAKE) -s olddefconfig
-	$(Q)sh $(TOPDIR)/support/build/check-kconfig.sh $(LINUX_BUILDDIR)/.config $(LINUX_FRAGMENTS)
-	$(if $(KR_LINUX_HARDENING),$(LINUX_CHECK_HARDENING))
 endef
 
 # Every KSPP recommendation is met or has its reason in deviations.txt;
@@ -98,8 +96,22 @@ endef
 $(eval $(generic-package))
 
 # A changed fragment reconfigures the kernel.
-$(LINUX_DIR)/.stamp_configured: $(LINUX_FRAGMENTS) \
-	$(wildcard $(TOPDIR)/kernel/hardening/*.txt)
+$(LINUX_DIR)/.stamp_configured: $(LINUX_FRAGMENTS)
+
+# The checks judge the configuration the kernel is built from, whatever
+# made it: the configure step, linux-menuconfig, linux-update-config or
+# a hand edit of kbuild/.config.  A .config (or a KSPP list) newer than
+# the last check reruns them before the next build, and the build stops
+# until they pass.
+$(LINUX_DIR)/.stamp_checked: $(LINUX_DIR)/.stamp_configured $(wildcard $(LINUX_BUILDDIR)/.config) \
+		$(TOPDIR)/support/build/check-kconfig.sh $(TOPDIR)/support/build/check-hardening.sh \
+		$(wildcard $(TOPDIR)/kernel/hardening/*.txt)
+	@$(call MESSAGE,linux,$(LINUX_VERSION),Checking the configuration)
+	$(Q)rm -f $(LINUX_HARDENING_STATUS)
+	$(Q)sh $(TOPDIR)/support/build/check-kconfig.sh $(LINUX_BUILDDIR)/.config $(LINUX_FRAGMENTS)
+	$(if $(KR_LINUX_HARDENING),$(LINUX_CHECK_HARDENING))
+	$(Q)touch $@
+$(LINUX_DIR)/.stamp_built: $(LINUX_DIR)/.stamp_checked
 
 # Interactive kernel configuration; the result is kept in the build until
 # linux-update-config writes it back as the arch's base file.  That file
