@@ -11,6 +11,8 @@
 #   NAME_CPPFLAGS  its feature-test macro
 #   NAME_SHARED    units of src/lib/ it is linked with (json: lib/json.c
 #                  and lib/json.h)
+#   NAME_LDLIBS    libraries it is linked with (-lcrypto), after its
+#                  sources, for the program and its tests alike
 #
 # A package file builds one with
 #   FOO_SITE = $(TOPDIR)/src/NAME
@@ -51,7 +53,8 @@ define $(1)_EXTRACT_CMDS
 endef
 define $(1)_BUILD_CMDS
 	$$(Q)cd $$(@D) && $(if $(filter target,$(3)),$$(TARGET_MAKE_ENV) $$(TARGET_CC),gcc $$(C_HOST_FLAGS)) \
-		$$(C_FLAGS) $$($(2)_CPPFLAGS) $$($(1)_DEFINES) -o $$($(2)_BIN) $$(call c-program-srcs,$(2))
+		$$(C_FLAGS) $$($(2)_CPPFLAGS) $$($(1)_DEFINES) -o $$($(2)_BIN) $$(call c-program-srcs,$(2)) \
+		$$($(2)_LDLIBS)
 endef
 endef
 
@@ -64,7 +67,7 @@ host-c-program-package = $(call inner-c-program-vars,$(call UPPERCASE,host-$(pkg
 
 # test/unit-tests.sh builds with the same facts: they are printed as
 # shell assignments (C_FLAGS, C_SANITIZE_FLAGS, C_PROGRAMS, and for each
-# program NAME_cppflags and NAME_srcs, relative to src/).
+# program NAME_cppflags, NAME_ldlibs and NAME_srcs, relative to src/).
 sh-quote = '$(subst ','\'',$(1))'
 .PHONY: c-program-vars
 c-program-vars:
@@ -73,4 +76,5 @@ c-program-vars:
 		$(call sh-quote,C_PROGRAMS=$(call sh-quote,$(C_PROGRAMS))) \
 		$(foreach p,$(C_PROGRAMS),\
 			$(call sh-quote,$(p)_cppflags=$(call sh-quote,$($(p)_CPPFLAGS))) \
+			$(call sh-quote,$(p)_ldlibs=$(call sh-quote,$($(p)_LDLIBS))) \
 			$(call sh-quote,$(p)_srcs=$(call sh-quote,$(strip $(call c-program-srcs,$(p))))))
