@@ -11,12 +11,18 @@
 #   _LDFLAGS          extra -ldflags (-X version stamps)
 #   _CGO = y          cgo through the target toolchain (static, not PIE:
 #                     Go's PIE objects carry a glibc .interp that a static
-#                     link keeps; kr-elfcheck leaves Go programs out)
+#                     link keeps; kr-elfcheck judges Go programs apart)
 #   _ENV              more environment for go build (pkg-config for cgo)
 #   _REMOVE           files to delete before building (globs, from the top)
-# then calls $(eval $(golang-package)).  Binaries land in $(@D)/.bin; the
-# default install puts them in /usr/bin.  The versions that went in are
-# written to $(BUILD_DIR)/NAME.go-dependencies (for the SBOM).
+#   _GO_INSTALL_DIR   where in the image they go (default /usr/bin)
+# then calls $(eval $(golang-package)).  Binaries land in $(@D)/.bin;
+# _INSTALL_GO_PROGRAMS installs them (the default install; a package
+# with its own _INSTALL_CMDS calls it).  _GO_PROGRAMS is their paths in
+# the image: the image step hands the list to kr-elfcheck (-g), and
+# only a file on it may be judged as a Go program (docs/security.md),
+# so a Go program installed any other way fails the check.  The
+# versions that went in are written to $(BUILD_DIR)/NAME.go-dependencies
+# (for the SBOM).
 
 GO_CACHE_DIR = $(KR_CACHE_DIR)/go-build
 
@@ -65,8 +71,11 @@ define $(2)_BUILD_CMDS
 		shift; done
 endef
 
-$(2)_INSTALL_CMDS ?= $$(Q)for b in $$($(2)_BIN_NAMES); do \
-		install -D -m 0755 $$(@D)/.bin/$$$$b $$(TARGET_DIR)/usr/bin/$$$$b || exit 1; done
+$(2)_GO_INSTALL_DIR ?= /usr/bin
+$(2)_GO_PROGRAMS = $$(addprefix $$($(2)_GO_INSTALL_DIR)/,$$($(2)_BIN_NAMES))
+$(2)_INSTALL_GO_PROGRAMS = $$(Q)for b in $$($(2)_BIN_NAMES); do \
+		install -D -m 0755 $$(@D)/.bin/$$$$b $$(TARGET_DIR)$$($(2)_GO_INSTALL_DIR)/$$$$b || exit 1; done
+$(2)_INSTALL_CMDS ?= $$($(2)_INSTALL_GO_PROGRAMS)
 
 endef
 

@@ -47,7 +47,12 @@ sys_image_elves() {
 	rm -rf "$root" && mkdir -p "$root"
 	xz -dc "$sys_o/images/rootfs.cpio.xz" | (cd "$root" && cpio -id --quiet --no-absolute-filenames) ||
 		{ echo "cannot unpack the initramfs"; return 1; }
-	"$sys_o/host/bin/kr-elfcheck" -m "$(sys_setting KR_ELF_MACHINE_NUMBER)" -p "$root" "$root" || return 1
+	# the build's list of its Go programs, and with modules the
+	# kernel build's signing certificate (support/make/image.mk)
+	set -- -m "$(sys_setting KR_ELF_MACHINE_NUMBER)" -p "$root" -g "$sys_o/build/go-programs.list"
+	[ "$(sys_setting KR_LINUX_MODULES)" != y ] ||
+		set -- "$@" -k "$(echo "$sys_o"/build/linux-*/kbuild/certs/signing_key.x509)"
+	"$sys_o/host/bin/kr-elfcheck" "$@" "$root" || return 1
 	for f in $(find "$root" -type f); do
 		head -c 4 "$f" | grep -q ELF || continue
 		if grep -aq -e /usr/include -e "$sys_o" "$f"; then echo "$f: host path inside"; return 1; fi

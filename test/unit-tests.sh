@@ -2,8 +2,8 @@
 # Sourced by test/run.sh.
 
 # How our programs are compiled, and of what, is src/c-program.mk's:
-# C_FLAGS, C_SANITIZE_FLAGS and each program's NAME_cppflags and
-# NAME_srcs (relative to src/).
+# C_FLAGS, C_SANITIZE_FLAGS and each program's NAME_cppflags,
+# NAME_ldlibs and NAME_srcs (relative to src/).
 c_vars=$(make -s --no-print-directory -C "$top" c-program-vars) ||
 	{ echo "test: make c-program-vars failed" >&2; exit 1; }
 eval "$c_vars"
@@ -17,15 +17,15 @@ c_cc=gcc
 c_build() {
 	out=$1 prog=$2 main=$3
 	shift 3
-	srcs='' cppflags=''
-	eval "srcs=\$${prog}_srcs cppflags=\$${prog}_cppflags"
+	srcs='' cppflags='' ldlibs=''
+	eval "srcs=\$${prog}_srcs cppflags=\$${prog}_cppflags ldlibs=\$${prog}_ldlibs"
 	files=
 	[ "$main" = main ] || files=$main
 	for f in $srcs; do
 		[ "$main" != main ] && [ "${f#*/}" = main.c ] || files="$files $top/src/$f"
 	done
 	# shellcheck disable=SC2086
-	$c_cc $C_FLAGS $C_SANITIZE_FLAGS $cppflags "$@" -o "$out" $files \
+	$c_cc $C_FLAGS $C_SANITIZE_FLAGS $cppflags "$@" -o "$out" $files $ldlibs \
 		> "$out.build.log" 2>&1 && return 0
 	sed 's/^/    /' "$out.build.log"
 	return 1
@@ -150,6 +150,114 @@ run_elfcheck_tests() {
 		grep -q 'wants the ELF e_machine number' '$work/ec-m.err'"
 	check elfcheck-empty-tree-fails sh -c "mkdir -p '$work/no-elves' && ! '$ec' '$work/no-elves' 2> '$work/no-elves.err' &&
 		grep -q 'no ELF file found' '$work/no-elves.err'"
+	run_elfcheck_go_tests
+	run_elfcheck_module_tests
+}
+
+# The Go exemption: only for a file the build lists (-g) that carries
+# Go's build info.  C programs with a .go.buildinfo section of their
+# own are judged as C, listed or not; a real Go program (skopeo, when
+# installed: Debian's, not PIE) only passes when listed.
+run_elfcheck_go_tests() {
+	gv="$work/go-elves"
+	mkdir -p "$gv"
+	printf '#include <stdio.h>\n__attribute__((used, section(".go.buildinfo"))) static const char bi[64] = "\\377 Go buildinf:\\010\\002";\nint main(void) { return puts("c") < 0; }\n' > "$gv/magic.c"
+	printf '#include <stdio.h>\n__attribute__((used, section(".go.buildinfo"))) static const char bi[] = "not Go";\nint main(void) { return puts("c") < 0; }\n' > "$gv/plain.c"
+	gcc -O1 -no-pie -fstack-protector-strong -o "$gv/fake-magic" "$gv/magic.c" &&
+	gcc -O1 -no-pie -fstack-protector-strong -o "$gv/fake-plain" "$gv/plain.c" &&
+	gcc -O1 -pie -fPIE -fstack-protector-strong -Wl,-z,relro,-z,now -o "$gv/c-listed" "$ev/p.c" ||
+		{ fail "elfcheck Go test programs (host gcc)"; return 0; }
+	printf '/fake-magic\n/fake-plain\n/c-listed\n' > "$work/go-listed"
+	"$ec" -p "$gv" "$gv" > "$work/go-unlisted.tsv" 2> /dev/null || :
+	"$ec" -p "$gv" -g "$work/go-listed" "$gv" > "$work/go-listed.tsv" 2> /dev/null || :
+	go_verdict() { awk -F '\t' -v f="$2" '$1 == f { print $8 }' "$work/go-$1.tsv"; }
+	check elfcheck-fake-go-unlisted-judged-as-c sh -c "
+		echo '$(go_verdict unlisted /fake-magic)' | grep -q 'not PIE' &&
+		echo '$(go_verdict unlisted /fake-plain)' | grep -q 'not PIE'"
+	check elfcheck-fake-go-listed-judged-as-c sh -c "
+		echo '$(go_verdict listed /fake-magic)' | grep -q 'listed as a Go program (-g) but carries no Go build info.*not PIE' &&
+		echo '$(go_verdict listed /fake-plain)' | grep -q 'listed as a Go program (-g) but carries no Go build info.*not PIE'"
+	check elfcheck-listed-c-program-fails sh -c "
+		echo '$(go_verdict listed /c-listed)' | grep -q 'listed as a Go program (-g) but carries no Go build info' &&
+		[ '$(go_verdict unlisted /c-listed)' = ok ]"
+	check elfcheck-listed-path-missing-fails sh -c "printf '/usr/bin/runc\n' > '$work/go-missing' &&
+		{ '$ec' -g '$work/go-missing' '$ev/sub/static-pie' > /dev/null 2> '$work/go-missing.err'; [ \$? = 1 ]; } &&
+		grep -q 'go-missing: /usr/bin/runc is listed as a Go program, but no ELF file of that path was checked' \
+			'$work/go-missing.err'"
+	check elfcheck-go-list-refused sh -c "printf 'usr/bin/runc\n' > '$work/go-bad' &&
+		{ '$ec' -g '$work/go-bad' '$ev' > /dev/null 2> '$work/go-bad.err'; [ \$? = 2 ]; } &&
+		grep -q 'go-bad:1: .usr/bin/runc. is not a path in the image' '$work/go-bad.err'"
+	go=$(command -v skopeo || command -v umoci || :)
+	if [ -n "$go" ]; then
+		mkdir -p "$work/real-go" && cp "$go" "$work/real-go/prog" && printf '/prog\n' > "$work/real-go.list"
+		check elfcheck-real-go-unlisted-fails sh -c "! '$ec' -p '$work/real-go' '$work/real-go' > '$work/real-go.tsv' &&
+			grep -q 'does not list it as a Go program' '$work/real-go.tsv'"
+		check elfcheck-real-go-listed-is-go sh -c "'$ec' -p '$work/real-go' -g '$work/real-go.list' '$work/real-go' |
+			awk -F '\t' '\$1 == \"/prog\" && \$7 == \"n/a\" { found = 1 } END { exit !found }'"
+	else
+		echo "SKIP: elfcheck-real-go (no Go program on the host: skopeo or umoci)"
+	fi
+}
+
+# sign_module BODY KEY CERT OUT: what the kernel's sign-file appends
+# (checked byte for byte against sign-file 6.12): a detached CMS
+# signature without attributes or certificates, struct module_signature
+# (id_type 2, the signature's length big-endian) and the marker.
+sign_module() {
+	openssl cms -sign -binary -noattr -nocerts -in "$1" -signer "$3" -inkey "$2" \
+		-outform DER -md sha512 -out "$4.sig" || return 1
+	n=$(wc -c < "$4.sig")
+	{
+		cat "$1" "$4.sig"
+		printf '\0\0\2\0\0\0\0\0'
+		# shellcheck disable=SC2059
+		printf "$(printf '\\%03o' $((n >> 24 & 255)) $((n >> 16 & 255)) $((n >> 8 & 255)) $((n & 255)))"
+		printf '~Module signature appended~\n'
+	} > "$4"
+	rm -f "$4.sig"
+}
+
+# Kernel modules (ET_REL with .modinfo): a signature must verify with
+# the build's certificate (-k).
+run_elfcheck_module_tests() {
+	md="$work/modules"
+	mkdir -p "$md/ko" "$work/modsig-seeds"
+	printf '__attribute__((used, section(".modinfo"))) static const char l[] = "license=GPL";\nint init_module(void) { return 0; }\n' > "$md/m.c"
+	gcc -c -O1 -o "$md/body.o" "$md/m.c" &&
+	openssl req -new -x509 -newkey rsa:2048 -nodes -keyout "$md/k.pem" -out "$md/c.pem" \
+		-subj /CN=test -days 1 -outform PEM 2> /dev/null &&
+	openssl x509 -in "$md/c.pem" -outform DER -out "$md/c.der" &&
+	openssl req -new -x509 -newkey rsa:2048 -nodes -keyout "$md/k2.pem" -out "$md/c2.pem" \
+		-subj /CN=test -days 1 -outform PEM 2> /dev/null &&
+	sign_module "$md/body.o" "$md/k.pem" "$md/c.pem" "$md/ko/signed.ko" &&
+	sign_module "$md/body.o" "$md/k2.pem" "$md/c2.pem" "$md/ko/other-key.ko" &&
+	cp "$md/ko/signed.ko" "$md/ko/flipped.ko" &&
+	printf X | dd of="$md/ko/flipped.ko" bs=1 seek=100 conv=notrunc 2> /dev/null &&
+	{ cat "$md/body.o"; printf '~Module signature appended~\n'; } > "$md/ko/marker-only.ko" &&
+	cp "$md/body.o" "$md/ko/unsigned.ko" ||
+		{ fail "elfcheck test modules (host gcc, openssl)"; return 0; }
+	cp "$md/ko/"*.ko "$work/modsig-seeds/"
+	status=0
+	"$ec" -k "$md/c.der" -p "$md/ko" "$md/ko" > "$work/modules.tsv" 2> /dev/null || status=$?
+	for m in signed marker-only flipped other-key unsigned; do
+		awk -F '\t' -v f="/$m.ko" '$1 == f { print $8 }' "$work/modules.tsv" > "$work/module-$m.verdict"
+	done
+	check elfcheck-signed-module-passes sh -c "[ \"\$(cat '$work/module-signed.verdict')\" = ok ] &&
+		[ \$(grep -c kernel-module '$work/modules.tsv') = 5 ] && [ $status = 1 ]"
+	check elfcheck-module-fake-marker-caught \
+		grep -q 'kernel module signature: key identifier type 0' "$work/module-marker-only.verdict"
+	check elfcheck-module-flipped-byte-caught \
+		grep -q "does not verify with the build's signing certificate" "$work/module-flipped.verdict"
+	check elfcheck-module-other-key-caught \
+		grep -q "does not verify with the build's signing certificate" "$work/module-other-key.verdict"
+	check elfcheck-module-unsigned-caught \
+		grep -q 'kernel module signature: none appended' "$work/module-unsigned.verdict"
+	check elfcheck-module-needs-certificate sh -c \
+		"{ '$ec' '$md/ko/signed.ko' > /dev/null 2> '$work/modules-no-k.err'; [ \$? = 2 ]; } &&
+		grep -q 'modules present but no signing certificate given' '$work/modules-no-k.err'"
+	check elfcheck-certificate-must-be-der sh -c \
+		"{ '$ec' -k '$md/c.pem' '$md/ko' > /dev/null 2> '$work/modules-pem.err'; [ \$? = 2 ]; } &&
+		grep -q 'c.pem is not a DER X.509 certificate' '$work/modules-pem.err'"
 }
 
 # kr-ociimage on a small rootfs with each kind of entry: the archive is
@@ -256,5 +364,10 @@ run_fuzz() {
 	mkdir -p "$work/elfcheck-corpus"
 	cp "$work/elf-seeds/"* "$work/elfcheck-corpus/" 2>/dev/null || true
 	fuzz elfcheck elfcheck
+	mkdir -p "$work/modsig-corpus"
+	cp "$work/modsig-seeds/"* "$work/modsig-corpus/" 2>/dev/null || true
+	# mutations of the signed seeds reach the digest check
+	[ ! -f "$work/modules/c.der" ] || export KR_FUZZ_MODSIG_CERT="$work/modules/c.der"
+	fuzz modsig elfcheck
 	fuzz bundle-spec bundle
 }

@@ -26,8 +26,7 @@ CONTAINERD_LDFLAGS = -X $(CONTAINERD_GOMOD)/version.Version=$(CONTAINERD_VERSION
 
 # The binaries, and the configuration: state and content on /run (tmpfs).
 define CONTAINERD_INSTALL_CMDS
-	$(Q)for b in $(CONTAINERD_BIN_NAMES); do \
-		install -D -m 0755 $(@D)/.bin/$$b $(TARGET_DIR)/usr/bin/$$b || exit 1; done
+	$(CONTAINERD_INSTALL_GO_PROGRAMS)
 	$(Q)install -D -m 0644 $(CONTAINERD_PKGDIR)files/config.toml \
 		$(TARGET_DIR)/etc/containerd/config.toml
 endef

@@ -44,6 +44,20 @@ const char *ssp_name(enum ssp_status s)
 	}
 }
 
+/* A section named .go.buildinfo costs a C program one line, so it is no
+ * proof: the build states which files are Go programs (-g, from
+ * pkg/pkg-golang.mk), and only such a file, carrying Go's build info
+ * as well, is spared the checks Go's linker cannot meet. */
+void judge_go(struct elf_facts *f, int listed)
+{
+	f->go_listed = listed;
+	f->is_go = listed && f->go_buildinfo && f->kind != KIND_KERNEL_MODULE;
+	if (f->is_go) {
+		f->ssp = SSP_NOT_APPLICABLE;
+		f->ssp_calls = 0;
+	}
+}
+
 struct problems {
 	char *out;
 	size_t len, used;
@@ -64,7 +78,7 @@ int elf_problems(const struct elf_facts *f, unsigned want_machine, char *out, si
 	struct problems p = { out, outlen, 0, 0 };
 	int linked = f->kind == KIND_PIE || f->kind == KIND_STATIC_PIE ||
 	             f->kind == KIND_SHARED_LIB || f->kind == KIND_EXEC;
-	char msg[96];
+	char msg[256];
 
 	if (outlen)
 		out[0] = '\0';
@@ -75,12 +89,21 @@ int elf_problems(const struct elf_facts *f, unsigned want_machine, char *out, si
 	/* A module is the kernel's: its hardening is the kernel's too;
 	 * what matters here is that the kernel will accept it. */
 	if (f->kind == KIND_KERNEL_MODULE) {
-		if (!f->module_signed)
-			add(&p, "kernel module without a signature (the kernel enforces them)");
+		if (!f->module_signed) {
+			snprintf(msg, sizeof msg, "kernel module signature: %s (the kernel "
+			         "loads only modules signed by this build)",
+			         f->module_why[0] ? f->module_why : "not checked");
+			add(&p, msg);
+		}
 		return p.n;
 	}
 	if (!linked)
 		add(&p, "not a linked program or library (object or core file in the image)");
+	if (f->go_listed && !f->go_buildinfo)
+		add(&p, "listed as a Go program (-g) but carries no Go build info, so judged as C");
+	else if (!f->go_listed && f->go_buildinfo)
+		add(&p, "Go build info, but the build does not list it as a Go program (-g: "
+		        "install Go programs with pkg/pkg-golang.mk), so judged as C");
 	/* Go's linker makes no static PIE (its PIE needs a dynamic loader)
 	 * and Go code has no GOT to protect: a static Go program is judged
 	 * on the rest (docs/security.md). */

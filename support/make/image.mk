@@ -17,6 +17,15 @@ ROOTFS_CPIO = $(IMAGES_DIR)/rootfs.cpio.$(ROOTFS_EXT)
 
 # kr-elfcheck's table of the image's ELF files (make security-report).
 ELF_CHECK_TABLE = $(BUILD_DIR)/elf-check.tsv
+# The Go programs in the image, as the Go packages install them
+# (pkg/pkg-golang.mk's _GO_PROGRAMS): the only files kr-elfcheck may
+# judge as Go (-g).  Written with the image, for the system test too.
+ROOTFS_GO_PROGRAMS = $(sort $(foreach p,$(ROOTFS_PACKAGES),$($(call UPPERCASE,$(p))_GO_PROGRAMS)))
+ROOTFS_GO_LIST = $(BUILD_DIR)/go-programs.list
+# With modules, the certificate the kernel build signed them with (its
+# private key is gone, kernel/linux.mk): kr-elfcheck verifies each
+# module's signature with it (-k).
+LINUX_SIGNING_CERT = $(LINUX_BUILDDIR)/certs/signing_key.x509
 
 $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RECORD) \
 		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/support/build/mkcpio-list.sh \
@@ -24,8 +33,10 @@ $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RE
 		$(if $(KR_LINUX_MODULES),$(LINUX_TARGET_INSTALL))
 	@$(call MESSAGE,rootfs,$(notdir $@),Generating)
 	$(Q)mkdir -p $(IMAGES_DIR)
+	$(Q)printf '%s\n' $(ROOTFS_GO_PROGRAMS) > $(ROOTFS_GO_LIST)
 	$(Q)$(if $(KR_IMAGE_ELF_CHECK),sh $(TOPDIR)/support/build/elf-check.sh $(HOST_DIR)/bin/kr-elfcheck \
-		$(TARGET_DIR) '$(KR_ELF_MACHINE_NUMBER)' $(ELF_CHECK_TABLE),rm -f $(ELF_CHECK_TABLE))
+		$(TARGET_DIR) '$(KR_ELF_MACHINE_NUMBER)' $(ELF_CHECK_TABLE) $(ROOTFS_GO_LIST) \
+		$(if $(KR_LINUX_MODULES),$(LINUX_SIGNING_CERT)),rm -f $(ELF_CHECK_TABLE))
 	$(Q)sh $(TOPDIR)/support/build/mkcpio-list.sh $(TARGET_DIR) $(ROOTFS_PERMISSIONS) \
 		> $(BUILD_DIR)/rootfs.list
 	$(Q)rm -f $(IMAGES_DIR)/rootfs.cpio.*

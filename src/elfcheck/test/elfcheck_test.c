@@ -1,7 +1,11 @@
 /* kr-elfcheck's pieces: the call decoders on hand-assembled code for
- * each machine, and the parser on malformed headers. */
+ * each machine, the parser on malformed headers, the module signature
+ * trailer, Go's build info and the build's list of Go programs. */
 #include <elf.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../test/check.h"
 #include "../elfcheck.h"
@@ -115,8 +119,8 @@ static void test_parser(struct tally *t)
 	/* a tiny problems buffer is cut, not overrun */
 	CHECK(t, elf_problems(&f, 0, problems, 8) == 6 && strlen(problems) < 8);
 	/* a static Go program is not asked for PIE or RELRO, the rest holds */
-	f.is_go = 1;
-	f.ssp = SSP_NOT_APPLICABLE;
+	f.go_buildinfo = 1;
+	judge_go(&f, 1);
 	CHECK(t, elf_problems(&f, EM_AARCH64, problems, sizeof problems) == 3);
 	CHECK(t, !strstr(problems, "not PIE") && !strstr(problems, "RELRO") &&
 	         strstr(problems, "executable stack"));
@@ -136,19 +140,22 @@ static void put64(unsigned char *p, unsigned long v)
 		p[i] = (unsigned char)(v >> (8 * i) & 0xff);
 }
 
-/* An ET_REL with sections "", ".shstrtab" and ".modinfo": what the
- * kernel's modules look like to the checker; signed when the marker
- * follows. */
-static size_t fake_module(unsigned char *buf, size_t cap, int signed_)
+/* An ELF of the given type with sections "", ".shstrtab" and one more,
+ * named name, holding data: what a kernel module (.modinfo) or a Go
+ * program (.go.buildinfo) looks like to the checker.  Returns its
+ * length; the caller may append to it. */
+static size_t fake_elf(unsigned char *buf, size_t cap, unsigned type, const char *name,
+                       const void *data, size_t datalen)
 {
-	static const char names[] = "\0.shstrtab\0.modinfo\0";
-	static const char marker[] = "~Module signature appended~\n";
-	size_t shoff = 64 + 32, len = shoff + 3 * 64;
+	size_t namelen = strlen(name) + 1, names = 11 + namelen;
+	size_t dataoff = 64 + names, shoff = (dataoff + datalen + 7) / 8 * 8;
 	unsigned char *sh;
 
 	memset(buf, 0, cap);
-	header(buf, ET_REL, 0, 0);
-	memcpy(buf + 64, names, sizeof names);
+	header(buf, type, 0, 0);
+	memcpy(buf + 64, "\0.shstrtab", 11);
+	memcpy(buf + 64 + 11, name, namelen);
+	memcpy(buf + dataoff, data, datalen);
 	put64(buf + 40, shoff);
 	put16(buf + 58, 64);
 	put16(buf + 60, 3);
@@ -157,34 +164,178 @@ static size_t fake_module(unsigned char *buf, size_t cap, int signed_)
 	sh[0] = 1;
 	sh[4] = SHT_STRTAB;
 	put64(sh + 24, 64);
-	put64(sh + 32, sizeof names);
-	sh += 64; /* .modinfo */
+	put64(sh + 32, names);
+	sh += 64; /* the other */
 	sh[0] = 11;
 	sh[4] = SHT_PROGBITS;
-	put64(sh + 24, 64);
-	put64(sh + 32, 1);
-	if (signed_) {
-		memcpy(buf + len, marker, sizeof marker - 1);
-		len += sizeof marker - 1;
-	}
-	return len;
+	put64(sh + 24, dataoff);
+	put64(sh + 32, datalen);
+	return shoff + 3 * 64;
+}
+
+static const char marker[] = "~Module signature appended~\n";
+
+/* A trailer: sig_len bytes of "signature", the description with
+ * id_type and sig_len as given, and the marker. */
+static size_t trailer(unsigned char *p, unsigned id_type, unsigned long sig_len,
+                      size_t sig_bytes)
+{
+	memset(p, 0x30, sig_bytes);
+	p += sig_bytes;
+	memset(p, 0, 12);
+	p[2] = (unsigned char)id_type;
+	p[8] = (unsigned char)(sig_len >> 24 & 0xff);
+	p[9] = (unsigned char)(sig_len >> 16 & 0xff);
+	p[10] = (unsigned char)(sig_len >> 8 & 0xff);
+	p[11] = (unsigned char)(sig_len & 0xff);
+	memcpy(p + 12, marker, sizeof marker - 1);
+	return sig_bytes + 12 + sizeof marker - 1;
 }
 
 static void test_kernel_module(struct tally *t)
 {
-	unsigned char buf[512];
+	unsigned char buf[1024];
 	struct elf_facts f;
-	char err[160], problems[1024];
-	size_t len = fake_module(buf, sizeof buf, 1);
+	char err[160], problems[1024], why[160];
+	size_t len = fake_elf(buf, sizeof buf, ET_REL, ".modinfo", "license=GPL", 12);
+	size_t body = len, signed_len = 0, sig_off = 0, sig_len = 0;
 
 	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0);
-	CHECK(t, f.kind == KIND_KERNEL_MODULE && f.module_signed);
-	CHECK(t, elf_problems(&f, EM_X86_64, problems, sizeof problems) == 0);
-	len = fake_module(buf, sizeof buf, 0);
-	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0);
-	CHECK(t, f.kind == KIND_KERNEL_MODULE && !f.module_signed);
+	CHECK(t, f.kind == KIND_KERNEL_MODULE && !f.module_signed && f.ssp == SSP_NOT_APPLICABLE);
+	/* only a verified signature passes, whatever the file ends in */
 	CHECK(t, elf_problems(&f, EM_X86_64, problems, sizeof problems) == 1 &&
-	         strstr(problems, "without a signature"));
+	         strstr(problems, "kernel module signature: not checked"));
+	CHECK(t, module_sig_parse(buf, len, &signed_len, &sig_off, &sig_len, why, sizeof why) == -1 &&
+	         strstr(why, "none appended"));
+	/* a well-formed trailer: the signed bytes are the module's */
+	len = body + trailer(buf + body, 2, 40, 40);
+	CHECK(t, module_sig_parse(buf, len, &signed_len, &sig_off, &sig_len, why, sizeof why) == 0 &&
+	         signed_len == body && sig_off == body && sig_len == 40);
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0 && f.kind == KIND_KERNEL_MODULE);
+	/* ... but 40 bytes of 0x30 are no PKCS#7 message: refused before
+	 * any certificate is needed */
+	CHECK(t, module_sig_verify(buf, len, NULL, why, sizeof why) == -1 &&
+	         strstr(why, "not a DER PKCS#7/CMS message"));
+	/* the marker alone, or with too short a description */
+	memcpy(buf, marker, sizeof marker - 1);
+	CHECK(t, module_sig_parse(buf, sizeof marker - 1, &signed_len, &sig_off, &sig_len, why,
+	                          sizeof why) == -1 && strstr(why, "cut off"));
+	/* another key identifier type, or fields the kernel wants 0 */
+	len = body + trailer(buf + body, 1, 40, 40);
+	CHECK(t, module_sig_parse(buf, len, &signed_len, &sig_off, &sig_len, why, sizeof why) == -1 &&
+	         strstr(why, "type 1, not PKCS#7"));
+	len = body + trailer(buf + body, 2, 40, 40);
+	buf[len - (sizeof marker - 1) - 12 + 4] = 1; /* key_id_len */
+	CHECK(t, module_sig_parse(buf, len, &signed_len, &sig_off, &sig_len, why, sizeof why) == -1 &&
+	         strstr(why, "must be 0"));
+	/* lengths that do not fit: none, everything, past the start */
+	len = body + trailer(buf + body, 2, 0, 40);
+	CHECK(t, module_sig_parse(buf, len, &signed_len, &sig_off, &sig_len, why, sizeof why) == -1 &&
+	         strstr(why, "signature length 0"));
+	len = body + trailer(buf + body, 2, body + 40, 40);
+	CHECK(t, module_sig_parse(buf, len, &signed_len, &sig_off, &sig_len, why, sizeof why) == -1 &&
+	         strstr(why, "does not fit"));
+	len = body + trailer(buf + body, 2, 0xffffffffUL, 40);
+	CHECK(t, module_sig_parse(buf, len, &signed_len, &sig_off, &sig_len, why, sizeof why) == -1 &&
+	         strstr(why, "4294967295"));
+	len = body + trailer(buf + body, 2, body + 39, 40);
+	CHECK(t, module_sig_parse(buf, len, &signed_len, &sig_off, &sig_len, why, sizeof why) == 0 &&
+	         signed_len == 1 && sig_len == body + 39);
+}
+
+/* .go.buildinfo as Go's linker writes it: magic, pointer size, flags
+ * (2: inline strings), padding to 32, then the version. */
+static size_t go_buildinfo(unsigned char *p, const char *version)
+{
+	size_t n = strlen(version);
+
+	memset(p, 0, 64);
+	memcpy(p, "\xff Go buildinf:", 14);
+	p[14] = 8;
+	p[15] = 2;
+	p[32] = (unsigned char)n;
+	memcpy(p + 33, version, n);
+	return 33 + n;
+}
+
+static void test_go(struct tally *t)
+{
+	unsigned char buf[1024], bi[64];
+	struct elf_facts f;
+	char err[160], problems[1024];
+	size_t n = go_buildinfo(bi, "go1.24.4"), len;
+
+	len = fake_elf(buf, sizeof buf, ET_EXEC, ".go.buildinfo", bi, n);
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0 && f.go_buildinfo);
+	/* listed: judged as Go, so neither PIE nor canaries are asked */
+	judge_go(&f, 1);
+	CHECK(t, f.is_go && f.ssp == SSP_NOT_APPLICABLE);
+	CHECK(t, elf_problems(&f, 0, problems, sizeof problems) == 1 &&
+	         strstr(problems, "no PT_GNU_STACK"));
+	/* not listed: judged as C, and told why */
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0);
+	judge_go(&f, 0);
+	CHECK(t, !f.is_go && f.ssp == SSP_NO_SYMBOL);
+	CHECK(t, elf_problems(&f, 0, problems, sizeof problems) == 6 &&
+	         strstr(problems, "does not list it as a Go program") && strstr(problems, "not PIE"));
+	/* a section of that name is not enough: no magic, old-style flags,
+	 * a version that is not Go's, a length past the section, a varint
+	 * that never ends */
+	bi[0] = 0;
+	len = fake_elf(buf, sizeof buf, ET_EXEC, ".go.buildinfo", bi, n);
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0 && !f.go_buildinfo);
+	judge_go(&f, 1);
+	CHECK(t, !f.is_go && elf_problems(&f, 0, problems, sizeof problems) == 6 &&
+	         strstr(problems, "listed as a Go program (-g) but carries no Go build info"));
+	go_buildinfo(bi, "go1.24.4");
+	bi[15] = 0;
+	len = fake_elf(buf, sizeof buf, ET_EXEC, ".go.buildinfo", bi, n);
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0 && !f.go_buildinfo);
+	go_buildinfo(bi, "c1.24.4");
+	len = fake_elf(buf, sizeof buf, ET_EXEC, ".go.buildinfo", bi, n);
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0 && !f.go_buildinfo);
+	go_buildinfo(bi, "go1.24.4");
+	bi[32] = 9;
+	len = fake_elf(buf, sizeof buf, ET_EXEC, ".go.buildinfo", bi, n);
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0 && !f.go_buildinfo);
+	memset(bi + 32, 0x80, 12);
+	len = fake_elf(buf, sizeof buf, ET_EXEC, ".go.buildinfo", bi, 44);
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0 && !f.go_buildinfo);
+	/* the magic in another section counts for nothing */
+	go_buildinfo(bi, "go1.24.4");
+	len = fake_elf(buf, sizeof buf, ET_EXEC, ".go.buildinfo2", bi, n);
+	CHECK(t, elf_inspect(buf, len, &f, err, sizeof err) == 0 && !f.go_buildinfo);
+}
+
+static void test_go_list(struct tally *t)
+{
+	char name[] = "/tmp/elfcheck-golist.XXXXXX", err[256];
+	struct go_list l;
+	FILE *null = fopen("/dev/null", "w");
+	int fd = mkstemp(name);
+	FILE *fp = fd < 0 ? NULL : fdopen(fd, "w");
+
+	CHECK(t, fp != NULL && null != NULL);
+	if (!fp || !null)
+		return;
+	fputs("/usr/bin/runc\n\n/usr/bin/ctr\n/usr/bin/last", fp);
+	fclose(fp);
+	CHECK(t, go_list_load(&l, name, err, sizeof err) == 0 && l.n == 3);
+	CHECK(t, go_list_has(&l, "/usr/bin/runc") && go_list_has(&l, "/usr/bin/last") &&
+	         !go_list_has(&l, "/usr/bin/run") && !go_list_has(&l, "usr/bin/ctr"));
+	CHECK(t, go_list_unseen(&l, null) == 1);
+	go_list_free(&l);
+	fp = fopen(name, "w");
+	CHECK(t, fp != NULL);
+	if (fp) {
+		fputs("/usr/bin/runc\nusr/bin/ctr\n", fp);
+		fclose(fp);
+		CHECK(t, go_list_load(&l, name, err, sizeof err) == -1 && strstr(err, ":2: ") &&
+		         strstr(err, "'usr/bin/ctr' is not a path in the image") && l.n == 0);
+	}
+	unlink(name);
+	CHECK(t, go_list_load(&l, name, err, sizeof err) == -1 && strstr(err, "cannot open"));
+	fclose(null);
 }
 
 int main(void)
@@ -198,5 +349,7 @@ int main(void)
 	test_machine_number(&t);
 	test_parser(&t);
 	test_kernel_module(&t);
+	test_go(&t);
+	test_go_list(&t);
 	return tally_report("elfcheck", &t);
 }
