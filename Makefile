@@ -73,6 +73,17 @@ $(info >>> no $(KR_CONFIG): using configs/$(KR_DEFAULT_DEFCONFIG))
 endif
 -include $(KR_CONFIG)
 endif
+# KR_NO_CACHE=1 (environment or command line): trust no compiler
+# output from an earlier build.  ccache is off whatever the config says,
+# and Go starts from an empty build cache of this O; downloads are still
+# taken from the cache, as each is checked against its hash on every
+# extract.  For a rebuilder who verifies (make verify,
+# reproducibility-check); docs/security.md.
+ifneq ($(filter-out 0,$(KR_NO_CACHE)),)
+override KR_CCACHE :=
+# (a toolchain wrapper built earlier in this O may still call ccache)
+export CCACHE_DISABLE := 1
+endif
 # Kconfig writes strings quoted; the rest of the tree wants them bare.
 $(foreach v,$(filter KR_%,$(.VARIABLES)),\
 	$(if $(filter "%,$(value $(v))),$(eval $(v) := $(call qstrip,$(value $(v))))))
@@ -136,10 +147,10 @@ source: $(foreach p,host-linux-tools linux $(ROOTFS_PACKAGES),$(p)-source)
 .PHONY: reproducibility-check verify
 reproducibility-check: $(KR_CONFIG)
 	$(Q)sh $(TOPDIR)/support/build/host-deps.sh $(KR_ARCH) reproducibility
-	$(Q)sh $(TOPDIR)/support/report/reproducibility-check.sh $(TOPDIR) $(KR_CONFIG) $(REFERENCE)
+	$(Q)KR_NO_CACHE=$(KR_NO_CACHE) sh $(TOPDIR)/support/report/reproducibility-check.sh $(TOPDIR) $(KR_CONFIG) $(REFERENCE)
 verify: $(KR_CONFIG)
 	$(Q)if [ -z "$(SUMS)" ]; then echo "usage: make verify SUMS=path/to/SHA256SUMS" >&2; exit 1; fi
-	$(Q)sh $(TOPDIR)/support/report/verify.sh $(TOPDIR) $(KR_CONFIG) $(abspath $(SUMS))
+	$(Q)KR_NO_CACHE=$(KR_NO_CACHE) sh $(TOPDIR)/support/report/verify.sh $(TOPDIR) $(KR_CONFIG) $(abspath $(SUMS))
 
 # What the build and one boot establish about the system's security:
 # images/security-report.txt and .json (docs/security.md).  The report
@@ -188,11 +199,13 @@ help:
 	@echo 'Per package (NAME as in pkg/NAME, linux, musl, ...):'
 	@echo '  NAME NAME-source NAME-rebuild NAME-reconfigure NAME-dirclean'
 	@echo '  linux-menuconfig linux-savedefconfig linux-update-config busybox-menuconfig'
+	@echo '  linux-check            - configure the kernel and run its checks, without building'
 	@echo
 	@echo 'Reproducibility (docs/reproducibility.md):'
 	@echo '  reproducibility-check  - build this config twice, varied, and compare the images'
 	@echo '                           (REFERENCE=DIR: compare against that finished build)'
 	@echo '  verify SUMS=FILE       - rebuild and compare with a published SHA256SUMS'
+	@echo '                           (KR_NO_CACHE=1, for both: no ccache, no shared Go cache)'
 	@echo
 	@echo 'Security (docs/security.md):'
 	@echo '  security-report        - boot the build, check it, write images/security-report.txt/.json'

@@ -17,7 +17,8 @@ LINUX_DEPENDENCIES = host-linux-tools
 # The kernel uses no libc: it is built by the host's (cross) GCC directly.
 # Objects go to kbuild/, keeping the source tree clean for other users.
 LINUX_BUILDDIR = $(LINUX_DIR)/kbuild
-LINUX_MAKE = $(MAKE) -C $(LINUX_DIR) O=$(LINUX_BUILDDIR) ARCH=$(KR_LINUX_ARCH) \
+LINUX_MAKE = $(MAKE) -C $(LINUX_DIR) O=$(LINUX_BUILDDIR) $(LINUX_KBUILD_ARGS)
+LINUX_KBUILD_ARGS = ARCH=$(KR_LINUX_ARCH) \
 	$(if $(KR_CROSS_COMPILE),CROSS_COMPILE=$(KR_CROSS_COMPILE)) \
 	$(if $(KR_CCACHE),CC="ccache $(KR_CROSS_COMPILE)gcc" HOSTCC="ccache gcc") \
 	KBUILD_BUILD_TIMESTAMP="@$(SOURCE_DATE_EPOCH)" \
@@ -44,7 +45,7 @@ LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
 	$(if $(KR_LINUX_HARDENING),$(addprefix $(TOPDIR)/kernel/configs/,\
 		hardening.config hardening-$(KR_ARCH).config)) \
 	$(if $(KR_LINUX_MODULES),$(TOPDIR)/kernel/configs/modules.config) \
-	$(addprefix $(TOPDIR)/kernel/configs/,$(KR_LINUX_FRAGMENTS)) \
+	$(foreach f,$(KR_LINUX_FRAGMENTS),$(if $(filter /%,$(f)),$(f),$(TOPDIR)/kernel/configs/$(f))) \
 	$(addprefix $(TOPDIR)/$(KR_BOARD_DIR)/,$(KR_BOARD_LINUX_FRAGMENTS))
 
 # Everything a fragment does not name is off (allnoconfig), then
@@ -58,13 +59,33 @@ define LINUX_CONFIGURE_CMDS
 	$(Q)cat $(LINUX_FRAGMENTS) > $(LINUX_BUILDDIR)/kitroot-fragments.config
 	$(Q)$(LINUX_MAKE) -s KCONFIG_ALLCONFIG=$(LINUX_BUILDDIR)/kitroot-fragments.config allnoconfig
 	$(Q)$(LINUX_MAKE) -s olddefconfig
+	$(if $(KR_LINUX_HARDENING),$(LINUX_CONFIGURE_DEFAULTS))
+endef
+
+# What Linux's own defaults give over the same fragments (alldefconfig),
+# minus the fragments' "is not set" for security settings: the baseline
+# check-hardening.sh holds the kernel to, so that neither allnoconfig
+# nor a fragment drops a protection Linux turns on, unless
+# deviations.txt says why.  Other "is not set" lines stay, so a feature
+# taken out on purpose (COMPAT, MODULES) is out of the baseline too.
+LINUX_DEFAULTS_DIR = $(LINUX_DIR)/kbuild-defaults
+LINUX_SECURITY_SYMBOLS = $(TOPDIR)/kernel/hardening/security-symbols.txt
+define LINUX_CONFIGURE_DEFAULTS
+	$(Q)mkdir -p $(LINUX_DEFAULTS_DIR)
+	$(Q)awk 'FILENAME == ARGV[1] { if (!/^[ \t]*(#|$$)/) pattern[++n] = $$1; next } \
+		/^# CONFIG_[A-Za-z0-9_]+ is not set/ { s = substr($$2, 8); for (i = 1; i <= n; i++) if (s ~ pattern[i]) next } \
+		{ print }' $(LINUX_SECURITY_SYMBOLS) $(LINUX_BUILDDIR)/kitroot-fragments.config \
+		> $(LINUX_DEFAULTS_DIR)/kitroot-fragments.config
+	$(Q)$(MAKE) -C $(LINUX_DIR) O=$(LINUX_DEFAULTS_DIR) $(LINUX_KBUILD_ARGS) -s \
+		KCONFIG_ALLCONFIG=$(LINUX_DEFAULTS_DIR)/kitroot-fragments.config alldefconfig
 endef
 
 # Every KSPP recommendation is met or has its reason in deviations.txt;
 # the per-symbol status is kept for make security-report.
 LINUX_HARDENING_STATUS = $(LINUX_BUILDDIR)/hardening-status.tsv
 define LINUX_CHECK_HARDENING
-	$(Q)sh $(TOPDIR)/support/build/check-hardening.sh $(LINUX_BUILDDIR)/.config $(KR_ARCH) \
+	$(Q)sh $(TOPDIR)/support/build/check-hardening.sh -d $(LINUX_DEFAULTS_DIR)/.config \
+		-s $(LINUX_SECURITY_SYMBOLS) -k $(LINUX_DIR) $(LINUX_BUILDDIR)/.config $(KR_ARCH) \
 		$(TOPDIR)/kernel/hardening/kspp.txt $(TOPDIR)/kernel/hardening/deviations.txt \
 		$(LINUX_HARDENING_STATUS)
 endef
@@ -95,8 +116,13 @@ endef
 
 $(eval $(generic-package))
 
-# A changed fragment reconfigures the kernel.
-$(LINUX_DIR)/.stamp_configured: $(LINUX_FRAGMENTS)
+# A changed fragment reconfigures the kernel, and so does a changed
+# list of fragments (one added or taken out in menuconfig): the list is
+# kept in a file rewritten only when it differs.
+LINUX_FRAGMENTS_LIST = $(BUILD_DIR)/linux-fragments.list
+$(shell mkdir -p $(BUILD_DIR) && { echo '$(LINUX_FRAGMENTS)' | cmp -s - $(LINUX_FRAGMENTS_LIST) || \
+	echo '$(LINUX_FRAGMENTS)' > $(LINUX_FRAGMENTS_LIST); })
+$(LINUX_DIR)/.stamp_configured: $(LINUX_FRAGMENTS) $(LINUX_FRAGMENTS_LIST)
 
 # The checks judge the configuration the kernel is built from, whatever
 # made it: the configure step, linux-menuconfig, linux-update-config or
@@ -112,6 +138,11 @@ $(LINUX_DIR)/.stamp_checked: $(LINUX_DIR)/.stamp_configured $(wildcard $(LINUX_B
 	$(if $(KR_LINUX_HARDENING),$(LINUX_CHECK_HARDENING))
 	$(Q)touch $@
 $(LINUX_DIR)/.stamp_built: $(LINUX_DIR)/.stamp_checked
+
+# Configure and check, without building: what a fragment or a
+# linux-menuconfig session gives, judged in a minute.
+.PHONY: linux-check
+linux-check: $(LINUX_DIR)/.stamp_checked
 
 # Interactive kernel configuration; the result is kept in the build until
 # linux-update-config writes it back as the arch's base file.  That file

@@ -24,7 +24,9 @@
 # versions that went in are written to $(BUILD_DIR)/NAME.go-dependencies
 # (for the SBOM).
 
-GO_CACHE_DIR = $(KR_CACHE_DIR)/go-build
+# Go's build cache is shared like ccache's; with KR_NO_CACHE=1 (see the
+# top Makefile) each build starts its own, empty, in O.
+GO_CACHE_DIR = $(if $(filter-out 0,$(KR_NO_CACHE)),$(BUILD_DIR)/go-cache,$(KR_CACHE_DIR)/go-build)
 
 # GOPATH mode, no network, no toolchain switch, no telemetry; the build
 # cache is shared by every output directory (it is keyed by content, and

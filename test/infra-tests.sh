@@ -166,7 +166,7 @@ t_check_hardening() {
 	printf 'CONFIG_A=y\nCONFIG_B=y\n' > "$d/config"
 	sh "$top/support/build/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" "$d/status" > "$d/out" &&
 	grep -q '1 KSPP recommendations met, 1 deviated' "$d/out" &&
-	grep -q '^deviated	CONFIG_B	n	y	we need B for a reason$' "$d/status" || return 1
+	grep -q '^deviated	CONFIG_B	n	y	we need B for a reason	kspp$' "$d/status" || return 1
 	# CONFIG_E=y: CONFIG_D now applies, and is missing
 	echo CONFIG_E=y >> "$d/config"
 	! sh "$top/support/build/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
@@ -179,6 +179,37 @@ t_check_hardening() {
 	echo 'all CONFIG_F=y when CONFIG_G=y' >> "$d/kspp"
 	! sh "$top/support/build/check-hardening.sh" "$d/config" x86_64 "$d/kspp" "$d/dev" 2> "$d/err" &&
 	grep -q 'kspp:6: expected ARCHES CONFIG_X=VALUE' "$d/err"
+}
+
+# The guard on Linux's own security defaults: a security setting on in
+# the defaults (alldefconfig) and off in the kernel stops the check,
+# named, unless deviations.txt gives the reason; settings that are not
+# security ones, that have no prompt, or that are one entry of a choice
+# are not held (KSPP names the entry to choose).  Help text that starts
+# with "choice" opens no choice.
+t_check_security_defaults() {
+	d="$work/defaults"
+	mkdir -p "$d/linux/arch"
+	printf 'config MITIGATION_A\n\tbool "a"\n\tdefault y\n\thelp\n\t  choice of words, and\n\t  config words in help\n\nconfig MITIGATION_B\n\tbool "b"\n\tdefault y\n' > "$d/linux/Kconfig"
+	printf 'config SECURITY_HIDDEN\n\tdef_bool y\nchoice\n\tprompt "pick"\nconfig SECURITY_ONE\n\tbool "one"\nconfig SECURITY_TWO\n\tbool "two"\nendchoice\nconfig PLAIN\n\tbool "plain"\n' > "$d/linux/arch/Kconfig"
+	printf '# c\n^MITIGATION_\n^SECURITY\n' > "$d/symbols"
+	printf 'CONFIG_MITIGATION_A=y\nCONFIG_MITIGATION_B=y\nCONFIG_SECURITY_HIDDEN=y\nCONFIG_SECURITY_ONE=y\nCONFIG_PLAIN=y\n' > "$d/defaults"
+	printf 'CONFIG_MITIGATION_B=y\nCONFIG_SECURITY_TWO=y\n' > "$d/config"
+	printf 'all CONFIG_X=n\n' > "$d/kspp"
+	: > "$d/dev"
+	run() { sh "$top/support/build/check-hardening.sh" -d "$d/defaults" -s "$d/symbols" -k "$d/linux" \
+		"$d/config" x86_64 "$d/kspp" "$d/dev" "$d/status"; }
+	! run 2> "$d/err" || return 1
+	cat "$d/err"
+	grep -q "CONFIG_MITIGATION_A is a security setting ($d/symbols) that Linux turns on by default" "$d/err" &&
+	[ "$(grep -c '^kernel: ' "$d/err")" = 1 ] || return 1
+	printf 'x86_64 CONFIG_MITIGATION_A the reason\n' > "$d/dev"
+	run > "$d/out" && cat "$d/out" &&
+	grep -q '1 KSPP recommendations met, 0 deviated; 1 security defaults kept, 1 dropped' "$d/out" &&
+	grep -q '^deviated	CONFIG_MITIGATION_A	y	n	the reason	default$' "$d/status" || return 1
+	# a deviation for a default the kernel keeps is stale
+	echo CONFIG_MITIGATION_A=y >> "$d/config"
+	! run 2> "$d/err" && grep -q 'CONFIG_MITIGATION_A is listed as a deviation' "$d/err"
 }
 
 # The judgement of a boot's observations (support/qemu/probe-checks.sh):
@@ -199,12 +230,15 @@ t_probe_checks() {
 		printf 'kernel.kptr_restrict|2|2\nkernel.sysrq|0|absent\n' > "$d/sysctl.txt"
 		printf 'cmdline|console=ttyS0 page_alloc.shuffle=1\nkallsyms|0000000000000000\nlockdown|none [integrity] confidentiality\nlsm|lockdown,capability,landlock,yama\n' > "$d/kernel.txt"
 		: > "$d/setid.txt"
+		printf 'meltdown|Not affected\nspectre_v2|Mitigation: Retpolines; IBPB: conditional\n' > "$d/vulnerabilities.txt"
+		printf 'group|0|DMA|0000:00:00.0 \ngroup|1|DMA|0000:00:01.0 \nunit|dmar0\n' > "$d/iommu.txt"
 	}
+	printf 'CONFIG_IOMMU_DEFAULT_DMA_STRICT=y\n' > "$o/images/linux.config"
 	judge() { sh "$top/support/qemu/probe-checks.sh" "$o" "$d" > /dev/null; }
 	failed_check() { judge; grep -q "^$1	FAIL	" "$d/checks.tsv" || { echo "$1 did not fail:"; cat "$d/checks.tsv"; return 1; }; }
 	good
 	judge || { cat "$d/checks.tsv"; return 1; }
-	[ "$(grep -c '	PASS	' "$d/checks.tsv")" = 11 ] || return 1
+	[ "$(grep -c '	PASS	' "$d/checks.tsv")" = 13 ] || return 1
 	good; printf 'rw,relatime\nwritable\n' > "$d/root"; failed_check root-read-only || return 1
 	good; sed -i 's| /tmp tmpfs rw,nosuid,nodev,noexec| /tmp tmpfs rw,nosuid,nodev|' "$d/mounts.txt"
 	failed_check mount-flags && grep -q '/tmp:no-noexec' "$d/checks.tsv" || return 1
@@ -220,8 +254,16 @@ t_probe_checks() {
 	good; echo 'present|/dev/mem' >> "$d/kernel.txt"; failed_check no-raw-memory-devices || return 1
 	good; sed -i 's/^lockdown|.*/lockdown|[none] integrity confidentiality/' "$d/kernel.txt"; failed_check lockdown || return 1
 	good; sed -i 's/^lsm|.*/lsm|capability,yama/' "$d/kernel.txt"; failed_check lsms || return 1
-	# without the hardened kernel, its four checks are not made
-	good; printf '# KR_LINUX_HARDENING is not set\n' > "$o/.config"; judge &&
+	good; echo 'mds|Vulnerable: Clear CPU buffers attempted, no microcode' >> "$d/vulnerabilities.txt"
+	failed_check cpu-vulnerabilities && grep -q 'vulnerable: mds (Vulnerable' "$d/checks.tsv" || return 1
+	good; : > "$d/vulnerabilities.txt"; failed_check cpu-vulnerabilities || return 1
+	good; sed -i 's/^group|1|DMA|/group|1|DMA-FQ|/' "$d/iommu.txt"
+	failed_check iommu-strict && grep -q 'group 1 is DMA-FQ' "$d/checks.tsv" || return 1
+	good; sed -i '/^unit|/d' "$d/iommu.txt"; failed_check iommu-strict || return 1
+	good; grep -v '^group' "$d/iommu.txt" > "$d/units"; mv "$d/units" "$d/iommu.txt"; failed_check iommu-strict || return 1
+	# without the hardened kernel, its five checks are not made; without
+	# strict DMA in the kernel, no IOMMU check
+	good; printf '# KR_LINUX_HARDENING is not set\n' > "$o/.config"; : > "$o/images/linux.config"; judge &&
 	[ "$(wc -l < "$d/checks.tsv")" = 7 ]
 }
 
@@ -347,6 +389,7 @@ run_infra_tests() {
 	check infra-permission-table t_permission_table
 	check infra-kconfig-fragment-check t_check_kconfig
 	check infra-kspp-hardening-check t_check_hardening
+	check infra-security-defaults-check t_check_security_defaults
 	check infra-boot-probe-judgement t_probe_checks
 	check infra-unknown-defconfig t_unknown_defconfig
 	check infra-host-deps t_host_deps

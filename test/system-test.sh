@@ -161,6 +161,7 @@ sys_test_config() {
 	check "$c-outputs" test -s "$sys_o/images/$image" -a -s "$sys_o/images/rootfs.cpio.xz"
 	check "$c-image-elf-hardening" sys_image_elves
 	check "$c-wrapper" sys_wrapper
+	[ "$sys_arch" != x86_64 ] || check "$c-dropped-mitigation-stops-build" sys_dropped_default_stops_build
 	if [ "$(sys_setting KR_PACKAGE_CONTAINERD)" = y ]; then
 		. "$top/test/container-test.sh"
 		sys_test_containers
@@ -219,6 +220,23 @@ sys_test_config() {
 	# Not on the first configuration: its build is the reproducibility
 	# check's reference.
 	[ -z "$first" ] || check "$c-config-edit-rechecked" sys_config_edit_rechecked
+}
+
+# A fragment that turns off a protection Linux turns on by default
+# (kernel/hardening/security-symbols.txt) stops the build at the
+# configuration check, naming it; checked in an O of its own (the
+# kernel is configured, not built), so the system's tree is untouched.
+sys_dropped_default_stops_build() {
+	d="$work/dropped-default"
+	rm -rf "$d" && mkdir -p "$d/o" || return 1
+	printf '# CONFIG_MITIGATION_SSB is not set\n' > "$d/drop-ssb.config"
+	cp "$sys_o/.config" "$d/o/.config"
+	! make -C "$top" O="$d/o" KR_LINUX_FRAGMENTS="$(sys_setting KR_LINUX_FRAGMENTS) $d/drop-ssb.config" \
+		linux-check > "$d/log" 2>&1 || { tail -n 20 "$d/log"; echo "the configuration passed without MITIGATION_SSB"; return 1; }
+	grep '^kernel: ' "$d/log"
+	grep -q '^kernel: CONFIG_MITIGATION_SSB is a security setting .* that Linux turns on by default' "$d/log" &&
+		[ "$(grep -c '^kernel: ' "$d/log")" = 1 ] || { tail -n 20 "$d/log"; return 1; }
+	rm -rf "$d"
 }
 
 # An edit of the kernel's .config after it was configured, as

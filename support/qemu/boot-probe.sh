@@ -4,8 +4,9 @@
 # Boots the build in O under QEMU and looks at the running system the
 # way an auditor would, over the serial console: root filesystem, mount
 # flags, accounts, listening sockets, the sysctl set, kernel interfaces
-# that must be gone, set-id files, and what each process init started
-# may do.  The observations go to OUTDIR; support/qemu/probe-checks.sh then
+# that must be gone, set-id files, what each process init started may
+# do, the CPU vulnerabilities as the kernel sees them, and the IOMMU
+# groups.  The observations go to OUTDIR; support/qemu/probe-checks.sh then
 # judges them into OUTDIR/checks.tsv ("name PASS|FAIL detail" per
 # check), for make security-report and the system test.  Exit status 1
 # when a check fails, 2 when the system cannot boot.
@@ -34,6 +35,8 @@ probe sysctl.txt 'for c in /etc/sysctl.d/*.conf; do [ -f "$c" ] && grep -v "^[[:
 probe kernel.txt 'echo "cmdline|$(cat /proc/cmdline)"; echo "kallsyms|$(head -n 1 /proc/kallsyms | cut -d" " -f1)"; for f in /dev/mem /dev/kmem /dev/port /proc/kcore; do [ -e $f ] && echo "present|$f"; done; mount -t securityfs securityfs /sys/kernel/security 2>/dev/null; echo "lockdown|$(cat /sys/kernel/security/lockdown 2>/dev/null)"; echo "lsm|$(cat /sys/kernel/security/lsm 2>/dev/null)"'
 probe setid.txt 'find / -xdev \( -perm -4000 -o -perm -2000 \) -type f 2>/dev/null'
 probe processes.txt 'for d in /proc/[0-9]*; do p=${d#/proc/}; pp=$(awk "/^PPid:/ { print \$2 }" $d/status 2>/dev/null); [ "$p" = 1 ] || [ "$pp" = 1 ] || continue; s=$(awk "/^(Uid|CapEff|NoNewPrivs|Seccomp):/ { printf \"%s \", \$2 }" $d/status); ns=""; for n in pid net mnt ipc uts; do [ "$(readlink $d/ns/$n)" = "$(readlink /proc/1/ns/$n)" ] && ns="$ns host-$n" || ns="$ns own-$n"; done; echo "$p|$(cat $d/comm)|$s|$ns"; done'
+probe vulnerabilities.txt 'for f in /sys/devices/system/cpu/vulnerabilities/*; do [ -f "$f" ] && echo "${f##*/}|$(cat "$f")"; done'
+probe iommu.txt 'for g in /sys/kernel/iommu_groups/*; do [ -d "$g" ] && echo "group|${g##*/}|$(cat "$g/type" 2>/dev/null)|$(ls "$g/devices" | tr "\n" " ")"; done; for u in /sys/class/iommu/*; do [ -e "$u" ] && echo "unit|${u##*/}"; done'
 console_send poweroff
 console_wait_exit 60 || true
 console_stop

@@ -11,7 +11,8 @@ o=$1 out=$2
 . "$(dirname "$0")/../lib/config.sh"
 setting() { config_get "$o/.config" "$1"; }
 hardened=$(setting KR_LINUX_HARDENING)
-for f in root mounts.txt accounts sockets.txt sysctl.txt kernel.txt setid.txt processes.txt; do
+for f in root mounts.txt accounts sockets.txt sysctl.txt kernel.txt setid.txt processes.txt \
+	vulnerabilities.txt iommu.txt; do
 	[ -f "$out/$f" ] || : > "$out/$f"
 done
 
@@ -122,6 +123,42 @@ if [ "$hardened" = y ]; then
 		case ",$lsm," in *",$l,"*) ;; *) missing="$missing $l" ;; esac
 	done
 	if [ -z "$missing" ]; then result lsms PASS "$lsm"; else result lsms FAIL "'$lsm' lacks$missing"; fi
+fi
+
+# IOMMU: a kernel built with strict DMA translation (x86_64, aarch64)
+# must run with it: at least one IOMMU unit, devices in groups, and
+# every group translated and strict ("DMA"), none lazy ("DMA-FQ") or
+# passed through ("identity").
+kernel_setting() { sed -n "s/^CONFIG_$1=//p" "$o/images/linux.config" 2>/dev/null; }
+if [ "$(kernel_setting IOMMU_DEFAULT_DMA_STRICT)" = y ]; then
+	units=$(awk -F'|' '$1 == "unit" { printf "%s ", $2 }' "$out/iommu.txt")
+	groups=$(awk -F'|' '$1 == "group"' "$out/iommu.txt" | wc -l)
+	loose=$(awk -F'|' '$1 == "group" && $3 != "DMA" { printf " group %s is %s (%s)", $2, $3 == "" ? "untyped" : $3, $4 }' "$out/iommu.txt")
+	if [ -z "$units" ]; then
+		result iommu-strict FAIL "the kernel has IOMMU support but no IOMMU unit came up (does the board give the machine one?)"
+	elif [ "$groups" -eq 0 ]; then
+		result iommu-strict FAIL "IOMMU $units has no device in a group"
+	elif [ -n "$loose" ]; then
+		result iommu-strict FAIL "not strict:$loose"
+	else
+		result iommu-strict PASS "IOMMU ${units}translates $groups device groups, all strict (DMA)"
+	fi
+fi
+
+# CPU vulnerabilities, as the kernel sees them: each one is "Not
+# affected" or mitigated.  "Vulnerable" is a finding, whatever the
+# CPU (under emulation too: it shows what the kernel would do on a CPU
+# that reports the same).
+if [ "$hardened" = y ]; then
+	n=$(wc -l < "$out/vulnerabilities.txt")
+	vulnerable=$(awk -F'|' '$2 ~ /^Vulnerable/ { printf " %s (%s)", $1, $2 }' "$out/vulnerabilities.txt")
+	if [ "$n" -eq 0 ]; then
+		result cpu-vulnerabilities FAIL "/sys/devices/system/cpu/vulnerabilities was not read"
+	elif [ -n "$vulnerable" ]; then
+		result cpu-vulnerabilities FAIL "vulnerable:$vulnerable"
+	else
+		result cpu-vulnerabilities PASS "$n listed: $(awk -F'|' '$2 ~ /^Not affected/ { a++ } $2 !~ /^Not affected/ { m++ } END { printf "%d not affected, %d mitigated", a, m }' "$out/vulnerabilities.txt")"
+	fi
 fi
 
 cat "$checks"

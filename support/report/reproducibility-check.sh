@@ -50,6 +50,9 @@ build() {
 	say "build $name took $(( $(date +%s) - t0 )) s"
 }
 
+. "$top/support/lib/cache-trust.sh"
+say "$(cache_trust)"
+
 # Build A: the caller's environment.
 if [ -n "$reference" ]; then
 	images_a=$(cd "$reference" && pwd)/images

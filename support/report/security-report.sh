@@ -34,7 +34,8 @@ render() {
 		-v commit="$commit" -v cmdline="$cmdline" -v hardened="${hardened:-n}" \
 		-v status_file="$status_file" -v elf_table="$elf_table" \
 		-v checks="$probe/checks.tsv" -v procs="$probe/processes.txt" \
-		-v sockets="$probe/sockets.txt" -v sysctl="$probe/sysctl.txt" '
+		-v sockets="$probe/sockets.txt" -v sysctl="$probe/sysctl.txt" \
+		-v vulns="$probe/vulnerabilities.txt" -v iommu="$probe/iommu.txt" '
 	function js(s) {
 		gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, "\\t", s)
 		gsub(/\r/, "", s)
@@ -50,12 +51,15 @@ render() {
 		}
 		return out indent line
 	}
-	FILENAME == status_file { ks[++nk] = $0; if ($1 == "met") met++; else deviated++; next }
+	FILENAME == status_file { ks[++nk] = $0; split($0, f, "\t"); origin = f[6] == "default" ? "default" : "kspp"
+		if (f[1] == "met") met[origin]++; else deviated[origin]++; next }
 	FILENAME == elf_table && !/^#/ { elf[++ne] = $0; if ($8 != "ok") elf_bad++; next }
 	FILENAME == checks { ck[++nc] = $0; if ($2 != "PASS") ck_bad++; next }
 	FILENAME == procs && /\|/ { pr[++np] = $0; next }
 	FILENAME == sockets && $1 ~ /^(tcp|udp|raw|unix)/ { so[++ns] = $0; next }
 	FILENAME == sysctl && /\|/ { sy[++nsy] = $0; next }
+	FILENAME == vulns && /\|/ { vu[++nv] = $0; next }
+	FILENAME == iommu && /\|/ { io[++nio] = $0; next }
 	END { if (form == "json") json(); else text() }
 
 	function text(   i, a) {
@@ -65,11 +69,12 @@ render() {
 		printf "verdict: %s\n\n", (ck_bad || elf_bad) ? "PROBLEMS (see FAIL lines)" : "every check passed"
 		print "1. Kernel"
 		if (hardened != "y") print "   The hardening fragments are OFF (KR_LINUX_HARDENING is not set)."
-		printf "   KSPP recommendations for %s: %d met, %d deviated\n", arch, met, deviated
+		printf "   KSPP recommendations for %s: %d met, %d deviated\n", arch, met["kspp"], deviated["kspp"]
+		printf "   Security settings Linux turns on by default: %d kept, %d dropped\n", met["default"], deviated["default"]
 		printf "   command line: %s\n", cmdline == "" ? "(none added)" : cmdline
 		print "   Deviations, each with its reason (kernel/hardening/deviations.txt):"
 		for (i = 1; i <= nk; i++) { split(ks[i], a, "\t"); if (a[1] != "met")
-			printf "     %s: recommended %s, kernel has %s\n%s\n", a[2], a[3], a[4], wrap(a[5], "       ") }
+			printf "     %s: %s %s, kernel has %s\n%s\n", a[2], a[6] == "default" ? "Linux default" : "recommended", a[3], a[4], wrap(a[5], "       ") }
 		print "   Met:"
 		for (i = 1; i <= nk; i++) { split(ks[i], a, "\t"); if (a[1] == "met")
 			printf "     %-44s %s\n", a[2], a[4] }
@@ -96,6 +101,16 @@ render() {
 		print "6. sysctl set (key, wanted, running value)"
 		for (i = 1; i <= nsy; i++) { split(sy[i], a, "|"); printf "   %-40s %-6s %s\n", a[1], a[2], a[3] }
 		if (!nsy) print "   none applied"
+		print ""
+		print "7. CPU vulnerabilities, as the running kernel sees them"
+		for (i = 1; i <= nv; i++) { split(vu[i], a, "|"); printf "   %-28s %s\n", a[1], a[2] }
+		if (!nv) print "   none read"
+		print ""
+		print "8. IOMMU"
+		for (i = 1; i <= nio; i++) { split(io[i], a, "|")
+			if (a[1] == "unit") printf "   unit %s\n", a[2]
+			else printf "   group %-4s %-8s %s\n", a[2], a[3], a[4] }
+		if (!nio) print "   none: this kernel and machine have no IOMMU"
 	}
 
 	function json(   i, a, b, sep) {
@@ -103,11 +118,12 @@ render() {
 		printf "  \"kitroot_version\": %s,\n  \"commit\": %s,\n", js(version), js(commit)
 		printf "  \"passed\": %s,\n", (ck_bad || elf_bad) ? "false" : "true"
 		printf "  \"kernel\": {\n    \"hardening_fragments\": %s,\n", hardened == "y" ? "true" : "false"
-		printf "    \"cmdline\": %s,\n    \"met\": %d,\n    \"deviated\": %d,\n", js(cmdline), met, deviated
+		printf "    \"cmdline\": %s,\n    \"met\": %d,\n    \"deviated\": %d,\n", js(cmdline), met["kspp"], deviated["kspp"]
+		printf "    \"defaults_kept\": %d,\n    \"defaults_dropped\": %d,\n", met["default"], deviated["default"]
 		printf "    \"recommendations\": ["
 		for (i = 1; i <= nk; i++) { split(ks[i], a, "\t")
-			printf "%s\n      {\"symbol\": %s, \"recommended\": %s, \"actual\": %s, \"status\": %s, \"reason\": %s}",
-				(i > 1 ? "," : ""), js(a[2]), js(a[3]), js(a[4]), js(a[1]), a[1] == "met" ? "null" : js(a[5]) }
+			printf "%s\n      {\"symbol\": %s, \"recommended\": %s, \"actual\": %s, \"status\": %s, \"source\": %s, \"reason\": %s}",
+				(i > 1 ? "," : ""), js(a[2]), js(a[3]), js(a[4]), js(a[1]), js(a[6] == "default" ? "linux-default" : "kspp"), a[1] == "met" ? "null" : js(a[5]) }
 		printf "\n    ]\n  },\n  \"elf_files\": ["
 		for (i = 1; i <= ne; i++) { split(elf[i], a, "\t")
 			printf "%s\n    {\"path\": %s, \"machine\": %s, \"type\": %s, \"relro\": %s, \"stack\": %s, \"wx_segment\": %s, \"stack_protector\": %s, \"verdict\": %s}",
@@ -124,9 +140,19 @@ render() {
 		printf "\n  ],\n  \"sysctl\": ["
 		for (i = 1; i <= nsy; i++) { split(sy[i], a, "|")
 			printf "%s\n    {\"key\": %s, \"wanted\": %s, \"actual\": %s}", (i > 1 ? "," : ""), js(a[1]), js(a[2]), js(a[3]) }
-		printf "\n  ]\n}\n"
+		printf "\n  ],\n  \"cpu_vulnerabilities\": ["
+		for (i = 1; i <= nv; i++) { split(vu[i], a, "|")
+			printf "%s\n    {\"name\": %s, \"state\": %s}", (i > 1 ? "," : ""), js(a[1]), js(a[2]) }
+		printf "\n  ],\n  \"iommu\": {\n    \"units\": ["
+		sep = ""
+		for (i = 1; i <= nio; i++) { split(io[i], a, "|"); if (a[1] == "unit") { printf "%s%s", sep, js(a[2]); sep = ", " } }
+		printf "],\n    \"groups\": ["
+		sep = ""
+		for (i = 1; i <= nio; i++) { split(io[i], a, "|"); if (a[1] == "group") {
+			printf "%s\n      {\"group\": %s, \"type\": %s, \"devices\": %s}", sep, js(a[2]), js(a[3]), js(trim(a[4])); sep = "," } }
+		printf "\n    ]\n  }\n}\n"
 	}' "$status_file" "$elf_table" "$probe/checks.tsv" "$probe/processes.txt" \
-		"$probe/sockets.txt" "$probe/sysctl.txt"
+		"$probe/sockets.txt" "$probe/sysctl.txt" "$probe/vulnerabilities.txt" "$probe/iommu.txt"
 }
 
 render text > "$images/security-report.txt.tmp"

@@ -35,6 +35,8 @@ o=${KR_VERIFY_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/kitroot-verify.XXXXXX")/output}
 mkdir -p "$o"
 [ "$config" -ef "$o/.config" ] || cp "$config" "$o/.config"
 say "rebuilding in $o (log: $o/verify-build.log)"
+. "$top/support/lib/cache-trust.sh"
+say "$(cache_trust)"
 if ! { make -C "$top" O="$o" olddefconfig && make -C "$top" O="$o" -j2; } > "$o/verify-build.log" 2>&1; then
 	tail -n 30 "$o/verify-build.log" >&2
 	say "the rebuild failed: see $o/verify-build.log" >&2

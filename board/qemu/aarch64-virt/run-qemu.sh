@@ -8,9 +8,13 @@ images=$1
 shift
 . "$(dirname "$0")/../boot-files.sh"
 boot_files "$images"
-exec "$qemu" -M virt,gic-version=3 -accel tcg -cpu cortex-a57 -m "${KR_QEMU_MEMORY:-256}" -smp 1 \
+# An SMMUv3 in front of the PCIe bus, as on an Arm server: the devices
+# do their DMA through it (iommu_platform), so the kernel's strict DMA
+# mode is exercised.
+dma=iommu_platform=on,disable-legacy=on
+exec "$qemu" -M virt,gic-version=3,iommu=smmuv3 -accel tcg -cpu cortex-a57 -m "${KR_QEMU_MEMORY:-256}" -smp 1 \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyAMA0 panic=-1 quiet loglevel=4 $cmdline ${KR_KERNEL_CMDLINE:-}" \
-	-netdev "user,id=net0${KR_QEMU_HOSTFWD:+,hostfwd=$KR_QEMU_HOSTFWD}" -device virtio-net-pci,netdev=net0 \
-	-device virtio-rng-pci "$@"
+	-netdev "user,id=net0${KR_QEMU_HOSTFWD:+,hostfwd=$KR_QEMU_HOSTFWD}" -device "virtio-net-pci,netdev=net0,$dma" \
+	-device "virtio-rng-pci,$dma" "$@"
