@@ -257,6 +257,14 @@ t_probe_checks() {
 	good; echo 'mds|Vulnerable: Clear CPU buffers attempted, no microcode' >> "$d/vulnerabilities.txt"
 	failed_check cpu-vulnerabilities && grep -q 'vulnerable: mds (Vulnerable' "$d/checks.tsv" || return 1
 	good; : > "$d/vulnerabilities.txt"; failed_check cpu-vulnerabilities || return 1
+	# a board's known vulnerabilities (the emulated firmware's): accepted
+	# when vulnerable, stale when not
+	printf 'KR_LINUX_HARDENING=y\nKR_BOARD_DIR="board/qemu/aarch64-virt"\n' > "$o/.config"
+	good; printf 'meltdown|Not affected\nspectre_v2|Vulnerable\nspec_store_bypass|Vulnerable\n' > "$d/vulnerabilities.txt"
+	judge && grep -q '^cpu-vulnerabilities	PASS	.*known for this board' "$d/checks.tsv" || { cat "$d/checks.tsv"; return 1; }
+	good; printf 'meltdown|Not affected\nspectre_v2|Vulnerable\n' > "$d/vulnerabilities.txt"
+	failed_check cpu-vulnerabilities && grep -q 'not vulnerable (remove the line): spec_store_bypass' "$d/checks.tsv" || return 1
+	printf 'KR_LINUX_HARDENING=y\n' > "$o/.config"
 	good; sed -i 's/^group|1|DMA|/group|1|DMA-FQ|/' "$d/iommu.txt"
 	failed_check iommu-strict && grep -q 'group 1 is DMA-FQ' "$d/checks.tsv" || return 1
 	good; sed -i '/^unit|/d' "$d/iommu.txt"; failed_check iommu-strict || return 1
