@@ -67,6 +67,15 @@ ct_no_host_processes() {
 	[ "$out" -ge 1 ] && [ "$out" -le 3 ]
 }
 
+# The IOMMU is up and every device group is translated strictly ("DMA";
+# not "DMA-FQ", lazy, nor "identity", passed through).
+ct_iommu_strict() {
+	out=$(console_run 'ls /sys/class/iommu | wc -l; ls /sys/kernel/iommu_groups | wc -l; cat /sys/kernel/iommu_groups/*/type | sort -u' 30)
+	out=$(printf '%s' "$out" | tr -d '\r' | tr '\n' ' ')
+	echo "IOMMU units, device groups, group types: $out"
+	echo "$out" | grep -Eq '^[1-9][0-9]* [1-9][0-9]* DMA ?$'
+}
+
 ct_web_page() {
 	curl -fsS -m 20 "http://127.0.0.1:$ct_port/" | grep -q 'kitroot httpd: served from a container'
 }
@@ -164,6 +173,7 @@ sys_test_containers() {
 	check "$c-service-confined" ct_confined
 	check "$c-service-rootfs-read-only" ct_rootfs_read_only
 	check "$c-service-own-pid-namespace" ct_no_host_processes
+	check "$c-iommu-strict" ct_iommu_strict
 	check "$c-web-page-through-port-forward" ct_web_page
 	check "$c-killed-service-restarts" ct_restart
 	if [ -f "$work/ssh-key" ]; then check "$c-sshd-key-only" ct_ssh; fi
