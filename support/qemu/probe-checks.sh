@@ -130,8 +130,7 @@ fi
 # must run with it: at least one IOMMU unit, devices in groups, and
 # every group translated and strict ("DMA"), none lazy ("DMA-FQ") or
 # passed through ("identity").
-kernel_setting() { sed -n "s/^CONFIG_$1=//p" "$o/images/linux.config" 2>/dev/null; }
-if [ "$(kernel_setting IOMMU_DEFAULT_DMA_STRICT)" = y ]; then
+if [ -f "$o/images/linux.config" ] && [ "$(config_get "$o/images/linux.config" CONFIG_IOMMU_DEFAULT_DMA_STRICT)" = y ]; then
 	units=$(awk -F'|' '$1 == "unit" { printf "%s ", $2 }' "$out/iommu.txt")
 	groups=$(awk -F'|' '$1 == "group"' "$out/iommu.txt" | wc -l)
 	loose=$(awk -F'|' '$1 == "group" && $3 != "DMA" { printf " group %s is %s (%s)", $2, $3 == "" ? "untyped" : $3, $4 }' "$out/iommu.txt")
