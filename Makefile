@@ -127,7 +127,7 @@ include $(TOPDIR)/toolchain/toolchain.mk $(TOPDIR)/toolchain/toolchain-wrapper.m
 include $(TOPDIR)/kernel/linux.mk $(TOPDIR)/kernel/linux-tools.mk
 include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))
 include $(TOPDIR)/board/board.mk
-include $(TOPDIR)/support/make/image.mk
+include $(TOPDIR)/support/make/image.mk $(TOPDIR)/support/make/efi-image.mk
 $(kr-link-dependencies)
 
 .PHONY: all

@@ -289,7 +289,7 @@ t_arch_facts() {
 	: > "$found"
 	for f in "$top"/arch/Config.in.*; do
 		awk '$1 == "config" { sym = $2 }
-			$1 == "default" && sym ~ /^KR_(GNU_TRIPLET|GO_ARCH|SECCOMP_ARCHES|QEMU_SYSTEM|QEMU_PACKAGE|TARGET_ARCH_CFLAGS|ARCH_LINUX_CMDLINE)$/ {
+			$1 == "default" && sym ~ /^KR_(GNU_TRIPLET|GO_ARCH|SECCOMP_ARCHES|QEMU_SYSTEM|QEMU_PACKAGE|TARGET_ARCH_CFLAGS|ARCH_LINUX_CMDLINE|ARCH_EFI_BOOT_FILE|ARCH_EFI_STUB|ARCH_EFI_CONSOLE)$/ {
 				sub(/^[ \t]*default[ \t]+/, ""); gsub(/"/, "")
 				# flags and seccomp names one by one, the rest whole
 				if (sym ~ /CFLAGS|SECCOMP/) { n = split($0, w, " "); for (i = 1; i <= n; i++) print sym "\t" w[i] }
@@ -370,6 +370,58 @@ END
 	[ "$(wc -l < "$work/lint/out")" -eq 12 ]
 }
 
+# The UEFI image tools on a small PE program: a signing key is made
+# once and never replaced, a key that is not the certificate's is
+# refused, signing twice gives the same bytes, the signature comes off
+# to give the unsigned program back (and a changed byte is caught), and
+# files that do not fit a FAT image are refused before anything is
+# written.
+t_efi_tools() {
+	d=$work/efi-tools
+	rm -rf "$d"
+	mkdir -p "$d"
+	img=$top/support/image
+	printf 'void _start(void) { for (;;); }\n' > "$d/start.c"
+	gcc -c -O2 -ffreestanding -fno-pic -fno-ident -o "$d/start.o" "$d/start.c" &&
+		ld -m i386pep --image-base=0x10000 --subsystem 10 -e _start -o "$d/stub.efi" "$d/start.o" &&
+		mkdir -p "$d/bin" && gcc -std=c11 -D_DEFAULT_SOURCE -O2 -o "$d/bin/kr-pestamp" "$top"/src/pestamp/*.c || return 1
+	# uki.sh with made-up parts (of odd sizes) around the small program
+	head -c 30001 /dev/urandom > "$d/kernel"
+	head -c 20003 /dev/urandom > "$d/initrd"
+	echo 'console=ttyS0' > "$d/cmdline"
+	echo 'ID=kitroot' > "$d/os-release"
+	PATH=$d/bin:$PATH sh "$img/uki.sh" "$d/stub.efi" "$d/kernel" "$d/initrd" "$d/cmdline" "$d/os-release" \
+		1796000000 "$d/prog.efi" || return 1
+	objdump -h "$d/prog.efi" | grep -q ' \.initrd ' && objdump -p "$d/prog.efi" | grep -q 'Time/Date.*2026' ||
+		{ echo "uki.sh: no .initrd section or not stamped"; return 1; }
+	sh "$img/secure-boot-key.sh" "$d/keys" > "$d/key1.out" || return 1
+	grep -q 'made a new Secure Boot signing key' "$d/key1.out" || return 1
+	[ "$(stat -c %a "$d/keys/db.key")" = 600 ] || { echo "db.key is not 0600"; return 1; }
+	sum=$(sha256sum < "$d/keys/db.key")
+	sh "$img/secure-boot-key.sh" "$d/keys" > "$d/key2.out" || return 1
+	[ ! -s "$d/key2.out" ] && [ "$(sha256sum < "$d/keys/db.key")" = "$sum" ] || { echo "the key was replaced"; return 1; }
+	mkdir -p "$d/half" && cp "$d/keys/db.key" "$d/half/"
+	! sh "$img/secure-boot-key.sh" "$d/half" 2> "$d/half.err" || return 1
+	grep -q 'db.key has no db.crt beside it' "$d/half.err" && [ ! -e "$d/half/db.crt" ] || return 1
+	sh "$img/secure-boot-key.sh" "$d/other" > /dev/null || return 1
+	! sh "$img/sign-efi.sh" "$d/other/db.key" "$d/keys/db.crt" 1796000000 "$d/prog.efi" "$d/bad.efi" 2> "$d/mismatch.err" || return 1
+	grep -q 'is not the private key of' "$d/mismatch.err" && [ ! -e "$d/bad.efi" ] || return 1
+	for n in 1 2; do
+		sh "$img/sign-efi.sh" "$d/keys/db.key" "$d/keys/db.crt" 1796000000 "$d/prog.efi" "$d/signed$n.efi" || return 1
+		sleep 1
+	done
+	cmp "$d/signed1.efi" "$d/signed2.efi" || { echo "two signings differ"; return 1; }
+	sbverify --cert "$d/keys/db.crt" "$d/signed1.efi" > /dev/null 2>&1 || { echo "sbverify refused the signature"; return 1; }
+	sh "$img/unsigned-equals.sh" "$d/signed1.efi" "$d/prog.efi" > /dev/null || return 1
+	cp "$d/prog.efi" "$d/changed.efi"
+	printf '\001' | dd of="$d/changed.efi" bs=1 seek=600 conv=notrunc status=none
+	! sh "$img/unsigned-equals.sh" "$d/signed1.efi" "$d/changed.efi" 2> "$d/changed.err" || return 1
+	grep -q 'differs from this build' "$d/changed.err" || return 1
+	head -c 3000000 /dev/zero > "$d/big"
+	! SOURCE_DATE_EPOCH=1796000000 sh "$img/fat-image.sh" "$d/fat.img" 2 12345678 T "$d/big:::/big" 2> "$d/fat.err" || return 1
+	grep -q 'do not fit in a 2 MiB FAT image' "$d/fat.err" && [ ! -e "$d/fat.img" ] && [ ! -e "$d/fat.img.tmp" ]
+}
+
 # A source in the download cache is verified again when it is
 # extracted, not only when it was fetched: a tampered copy stops the
 # build, naming the file and both hashes, and nothing is extracted.
@@ -406,4 +458,5 @@ run_infra_tests() {
 	check infra-arch-facts t_arch_facts
 	check package-lint t_package_lint
 	check infra-tampered-cache t_tampered_cache
+	check infra-efi-image-tools t_efi_tools
 }

@@ -29,6 +29,15 @@ sys_build() {
 		sys_set KR_PACKAGE_SSHD_AUTHORIZED_KEYS "\"$work/ssh-key.pub\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi
+	# UEFI images are signed with Debian's snakeoil key, which OVMF's
+	# snakeoil variables trust (test/efi-test.sh).
+	if [ "$(sys_setting KR_IMAGE_SECURE_BOOT)" = y ]; then
+		openssl pkey -in /usr/share/ovmf/PkKek-1-snakeoil.key -passin pass:snakeoil \
+			-out "$work/secure-boot.key" || return 1
+		sys_set KR_IMAGE_SECURE_BOOT_KEY "\"$work/secure-boot.key\""
+		sys_set KR_IMAGE_SECURE_BOOT_CERT '"/usr/share/ovmf/PkKek-1-snakeoil.pem"'
+		make -C "$top" O="$sys_o" olddefconfig || return 1
+	fi
 	make -C "$top" O="$sys_o" -j2
 }
 
@@ -165,6 +174,8 @@ sys_test_config() {
 	if [ "$(sys_setting KR_PACKAGE_CONTAINERD)" = y ]; then
 		. "$top/test/container-test.sh"
 		sys_test_containers
+		. "$top/test/efi-test.sh"
+		sys_test_efi_images
 		return 0
 	fi
 

@@ -55,6 +55,8 @@ run_unit_tests() {
 	run_elfcheck_tests
 	unit ociimage ociimage
 	run_ociimage_tests
+	unit pestamp pestamp
+	run_pestamp_tests
 	unit bundle bundle
 	build kr-bundle bundle
 	specs="$top/src/bundle/test/specs"
@@ -329,6 +331,44 @@ assert (c["architecture"], c["os"], c["created"]) == ("amd64", "linux", "2023-11
 	fi
 }
 
+# kr-pestamp against binutils: a PE program linked here, given a section
+# by objcopy at two different clock times (faketime), differs in the
+# link time and checksum only; stamped with one time both are the same
+# bytes, and stamped with the time objcopy wrote, a file equals
+# objcopy's own output (so our checksum is binutils').  The file is
+# also the PE fuzzer's seed.
+run_pestamp_tests() {
+	build kr-pestamp pestamp || return 0
+	d="$work/pe"
+	mkdir -p "$d"
+	printf 'void _start(void) { for (;;); }\n' > "$d/start.c"
+	head -c 30001 /dev/urandom > "$d/payload"
+	if ! { gcc -c -O2 -ffreestanding -fno-pic -fno-ident -o "$d/start.o" "$d/start.c" &&
+		ld -m i386pep --image-base=0x10000 --subsystem 10 -e _start -o "$d/prog.efi" "$d/start.o" &&
+		for y in 2020 2021; do
+			faketime "$y-01-01 00:00:00" objcopy --add-section .linux="$d/payload" \
+				--change-section-vma .linux=0x100000 "$d/prog.efi" "$d/$y.efi" || exit 1
+		done; } > "$d/make.log" 2>&1; then
+		fail "pestamp test programs (host gcc, ld, objcopy, faketime)"
+		sed 's/^/    /' "$d/make.log"
+		return 0
+	fi
+	mkdir -p "$work/pestamp-corpus"
+	cp "$d/2020.efi" "$work/pestamp-corpus/"
+	check pestamp-objcopy-differs-in-two-fields sh -c "[ \$(cmp -l '$d/2020.efi' '$d/2021.efi' | wc -l) -le 8 ] &&
+		! cmp -s '$d/2020.efi' '$d/2021.efi'"
+	check pestamp-makes-runs-identical sh -c "cp '$d/2020.efi' '$d/a.efi' && cp '$d/2021.efi' '$d/b.efi' &&
+		'$work/kr-pestamp' -t 1796000000 '$d/a.efi' && '$work/kr-pestamp' -t 1796000000 '$d/b.efi' &&
+		cmp '$d/a.efi' '$d/b.efi' && objdump -p '$d/a.efi' | grep -q 'Time/Date.*2026'"
+	check pestamp-checksum-is-binutils sh -c "cp '$d/2021.efi' '$d/c.efi' &&
+		'$work/kr-pestamp' -t $(date -u -d 2020-01-01 +%s) '$d/c.efi' && cmp '$d/c.efi' '$d/2020.efi'"
+	check pestamp-refuses-non-pe sh -c "cp '$d/start.c' '$d/not-pe' &&
+		{ '$work/kr-pestamp' -t 0 '$d/not-pe' 2> '$d/np.err'; [ \$? = 1 ]; } &&
+		grep -q 'not-pe: not a PE file' '$d/np.err' && cmp '$d/start.c' '$d/not-pe' &&
+		{ '$work/kr-pestamp' -t 4294967296 '$d/a.efi' 2> '$d/t.err'; [ \$? = 2 ]; } &&
+		grep -q 'fit 32 bits' '$d/t.err'"
+}
+
 # fuzz NAME PROGRAM: src/PROGRAM/fuzz/NAME_fuzz.c, seeded from
 # src/PROGRAM/fuzz/corpus/ (and what is already in $work/NAME-corpus):
 # libFuzzer when clang is there, else the same target driven by a
@@ -370,4 +410,5 @@ run_fuzz() {
 	[ ! -f "$work/modules/c.der" ] || export KR_FUZZ_MODSIG_CERT="$work/modules/c.der"
 	fuzz modsig elfcheck
 	fuzz bundle-spec bundle
+	fuzz pestamp pestamp
 }

@@ -12,7 +12,7 @@ GETTY_LICENSE = MIT
 # sees the system; ctr and containerd's socket are bound in.
 GETTY_BUSYBOX_APPLETS = getty login sh ash ls cat ps kill pidof uname readlink pgrep grep sed awk head tail \
 	mount df free top uptime ip ifconfig wget id hostname sleep dmesg echo env tr wc cut sort \
-	poweroff reboot halt stat find xargs
+	poweroff reboot halt stat find xargs od
 # Root is locked ('*') unless the debug option allows a passwordless
 # console.
 GETTY_ROOT_PASSWORD = $(if $(KR_PACKAGE_GETTY_PASSWORDLESS),,*)

@@ -54,6 +54,21 @@ need file /usr/include/ncurses.h libncurses-dev
 need file /usr/include/libelf.h libelf-dev
 need file /usr/include/openssl/ssl.h libssl-dev
 need cmd "$qemu" "$qemu_pkg"
+# UEFI images (support/image/), where the arch has them: the UKI is
+# assembled with objcopy and signed with sbsign (the signing time pinned
+# with faketime); FAT, GPT, ISO and qcow2 made without root.
+if [ -n "$(arch_fact "$top" "$arch" KR_ARCH_EFI_BOOT_FILE 2>/dev/null || true)" ]; then
+	need cmd objcopy binutils
+	need cmd sbsign sbsigntool
+	need cmd faketime faketime
+	need cmd openssl openssl
+	need cmd mkfs.vfat dosfstools
+	need cmd mcopy mtools
+	need cmd sfdisk fdisk
+	need cmd xorriso xorriso
+	need cmd qemu-img qemu-utils
+	need file /usr/share/OVMF/OVMF_CODE_4M.secboot.fd ovmf
+fi
 # The kernel's GCC plugins (STACKLEAK) build against the compiler's
 # plugin headers.
 if command -v "$triplet-gcc" >/dev/null 2>&1; then

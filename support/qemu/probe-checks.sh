@@ -145,6 +145,17 @@ if [ -f "$o/images/linux.config" ] && [ "$(config_get "$o/images/linux.config" C
 	fi
 fi
 
+# UEFI images: the UKI firmware starts must be signed for Secure Boot;
+# an unsigned one (KR_IMAGE_SECURE_BOOT=n) is the configuration's
+# explicit choice, and shown as a finding.
+if [ "$(setting KR_IMAGE_UKI)" = y ]; then
+	if [ "$(setting KR_IMAGE_SECURE_BOOT)" = y ] && [ -f "$o/images/secure-boot.crt" ]; then
+		result uefi-secure-boot PASS "UKI signed for Secure Boot by $(openssl x509 -in "$o/images/secure-boot.crt" -noout -subject -nameopt oneline 2>/dev/null | sed 's/^subject= *//'), SHA-256 fingerprint $(openssl x509 -in "$o/images/secure-boot.crt" -noout -fingerprint -sha256 2>/dev/null | sed 's/.*=//')"
+	else
+		result uefi-secure-boot FAIL "the UKI is unsigned (KR_IMAGE_SECURE_BOOT is off): firmware with Secure Boot on refuses it, and with it off anything can replace it"
+	fi
+fi
+
 # CPU vulnerabilities, as the kernel sees them: each one is "Not
 # affected" or mitigated.  "Vulnerable" is a finding, whatever the
 # CPU (under emulation too: it shows what the kernel would do on a CPU

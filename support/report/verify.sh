@@ -37,7 +37,22 @@ mkdir -p "$o"
 say "rebuilding in $o (log: $o/verify-build.log)"
 . "$top/support/lib/cache-trust.sh"
 say "$(cache_trust)"
-if ! { make -C "$top" O="$o" olddefconfig && make -C "$top" O="$o" -j2; } > "$o/verify-build.log" 2>&1; then
+# A signed UKI cannot be rebuilt without the publisher's key: the
+# rebuild checks that the published one, signature removed, is its own
+# unsigned UKI, then builds the disk images around the published one.
+. "$top/support/lib/config.sh"
+published_uki=
+if [ "$(config_get "$config" KR_IMAGE_SECURE_BOOT)" = y ]; then
+	published_uki=$(cd "$(dirname "$sums")" && pwd)/kitroot.efi
+	if [ -f "$published_uki" ]; then
+		say "the UKI is signed: checking $published_uki without its signature, and the images around it"
+	else
+		say "WARNING: the UKI is signed and no kitroot.efi is beside $sums: the rebuild signs with this machine's key, so the signed files will differ" >&2
+		published_uki=
+	fi
+fi
+if ! { make -C "$top" O="$o" olddefconfig &&
+	make -C "$top" O="$o" -j2 ${published_uki:+KR_PUBLISHED_UKI="$published_uki"}; } > "$o/verify-build.log" 2>&1; then
 	tail -n 30 "$o/verify-build.log" >&2
 	say "the rebuild failed: see $o/verify-build.log" >&2
 	exit 1
