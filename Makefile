@@ -194,6 +194,8 @@ help:
 	@echo '  all (default)          - build everything the configuration selects'
 	@echo '  source                 - download every source it needs (then build offline)'
 	@echo '  run                    - boot the last build in QEMU (serial console)'
+	@echo '  run-efi [EFI_BOOT=disk|qcow2|iso|uki] - boot the UEFI images under OVMF (x86_64)'
+	@echo '  efi-images             - (re)make the UKI and the disk, qcow2 and ISO images'
 	@echo '  clean / distclean      - remove the build / the whole output directory'
 	@echo
 	@echo 'Per package (NAME as in pkg/NAME, linux, musl, ...):'

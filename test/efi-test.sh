@@ -1,7 +1,7 @@
 # The UEFI images of a configuration that makes them: each boots under
-# OVMF with Secure Boot on (the test's build is signed with Debian's
-# snakeoil key, which OVMF's snakeoil variables hold in db), and the
-# firmware refuses a UKI with one byte changed and an unsigned one.
+# OVMF with Secure Boot on (the test's build is signed with a key made
+# for it, which run-efi.sh enrolls as PK, KEK and db), and the firmware
+# refuses a UKI with one byte changed and an unsigned one.
 # Sourced by test/system-test.sh, inside sys_test_config.
 
 # efi_boot WHAT IMAGES LOG: boots WHAT (disk, qcow2, iso, uki) of IMAGES.
@@ -41,11 +41,13 @@ efi_secure_boot_on() {
 # A UKI the firmware must refuse (Secure Boot's "Access Denied"), and
 # never reach the kernel.
 efi_refused() {
-	# a copy of the images directory, beside a copy of the .config
+	# a copy of the images directory, beside a copy of the .config and
+	# the build's host tools
 	d=$work/efi-$1/images
 	rm -rf "${d%/images}"
 	mkdir -p "$d"
 	cp "$sys_o/.config" "$d/../.config"
+	ln -s "$sys_o/host" "$d/../host"
 	cp "$sys_o/images/secure-boot.crt" "$sys_o/images/$(sys_setting KR_LINUX_IMAGE)" "$sys_o/images/rootfs.cpio."* "$d/"
 	case $1 in
 	tampered)

@@ -29,13 +29,13 @@ sys_build() {
 		sys_set KR_PACKAGE_SSHD_AUTHORIZED_KEYS "\"$work/ssh-key.pub\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi
-	# UEFI images are signed with Debian's snakeoil key, which OVMF's
-	# snakeoil variables trust (test/efi-test.sh).
+	# UEFI images are signed with a key made for the test (not the
+	# user's): run-efi.sh enrolls its certificate in OVMF's variables.
 	if [ "$(sys_setting KR_IMAGE_SECURE_BOOT)" = y ]; then
-		openssl pkey -in /usr/share/ovmf/PkKek-1-snakeoil.key -passin pass:snakeoil \
-			-out "$work/secure-boot.key" || return 1
-		sys_set KR_IMAGE_SECURE_BOOT_KEY "\"$work/secure-boot.key\""
-		sys_set KR_IMAGE_SECURE_BOOT_CERT '"/usr/share/ovmf/PkKek-1-snakeoil.pem"'
+		rm -rf "$work/secure-boot"
+		sh "$top/support/image/secure-boot-key.sh" "$work/secure-boot" || return 1
+		sys_set KR_IMAGE_SECURE_BOOT_KEY "\"$work/secure-boot/db.key\""
+		sys_set KR_IMAGE_SECURE_BOOT_CERT "\"$work/secure-boot/db.crt\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi
 	make -C "$top" O="$sys_o" -j2

@@ -68,6 +68,10 @@ if [ -n "$(arch_fact "$top" "$arch" KR_ARCH_EFI_BOOT_FILE 2>/dev/null || true)" 
 	need cmd xorriso xorriso
 	need cmd qemu-img qemu-utils
 	need file /usr/share/OVMF/OVMF_CODE_4M.secboot.fd ovmf
+	# virt-fw-vars (pkg/virt-firmware) runs with Debian's Python
+	need file /usr/bin/python3 python3
+	need file /usr/lib/python3/dist-packages/cryptography/__init__.py python3-cryptography
+	need file /usr/lib/python3/dist-packages/pkg_resources/__init__.py python3-pkg-resources
 fi
 # The kernel's GCC plugins (STACKLEAK) build against the compiler's
 # plugin headers.

@@ -101,7 +101,9 @@ $(ISO_IMAGE): $(EFI_BUILD_DIR)/efiboot.img $(TOPDIR)/support/image/iso.sh
 	$(Q)sh $(TOPDIR)/support/image/iso.sh $@ $< KITROOT
 
 $(BUILD_INFO): $(EFI_IMAGE_OUTPUTS)
-world: $(EFI_IMAGE_OUTPUTS)
+# virt-fw-vars, for booting the signed images under OVMF with their key
+# (run-efi.sh): a tool of the build machine, in no image.
+world: $(EFI_IMAGE_OUTPUTS) $(if $(KR_IMAGE_SECURE_BOOT),$(HOST_VIRT_FIRMWARE_TARGET_INSTALL))
 
 .PHONY: efi-images
 efi-images: $(EFI_IMAGE_OUTPUTS)

@@ -3,15 +3,15 @@
 # Boots the build's UEFI images as a server's firmware would: QEMU's
 # q35 with SMM and OVMF's Secure Boot firmware (Debian's ovmf), the
 # disk image (default) or its qcow2 as a virtio disk, the ISO as a CD
-# (AHCI), or the UKI alone on a FAT disk.  Secure Boot is on when the
-# firmware knows the signing key: with Debian's snakeoil key, OVMF's
-# snakeoil variables (PK, KEK and db enrolled); with any other key,
-# KR_OVMF_VARS names a variables file that has it in db
-# (docs/boards/pc-x86_64-efi.md), else the firmware starts without keys
-# (setup mode: Secure Boot off) and this says so.  The variables are
-# copied afresh for each run into the build's O/build/efi-run/ (with the
-# FAT directory of the uki case); KR_OVMF_VARS_COPY names a file to keep
-# them in across runs instead.
+# (AHCI), or the UKI alone on a FAT disk.  Secure Boot is on with the
+# build's own key: the firmware's variables get images/secure-boot.crt
+# as PK, KEK and db (virt-fw-vars, pkg/virt-firmware), so the firmware
+# starts what the build signed and nothing else.  KR_OVMF_VARS names
+# another variables file to start from as is; an unsigned build starts
+# the firmware without keys (setup mode: Secure Boot off), and this says
+# so.  The variables are made afresh for each run in the build's
+# O/build/efi-run/ (with the FAT directory of the uki case);
+# KR_OVMF_VARS_COPY names a file that keeps them across runs instead.
 # Leave with `poweroff` in the guest, or Ctrl-A X.
 set -eu
 images=$1
@@ -43,22 +43,29 @@ uki) [ -f "$images/kitroot.efi" ] && {
 esac
 [ -n "${drive:-}" ] || { echo "run-efi: no $what image in $images: enable it in make menuconfig (UEFI images) and run make" >&2; exit 1; }
 
-vars=${KR_OVMF_VARS:-}
-if [ -z "$vars" ]; then
-	if [ "$(openssl x509 -in "$images/secure-boot.crt" -noout -fingerprint 2>/dev/null)" = \
-		"$(openssl x509 -in /usr/share/ovmf/PkKek-1-snakeoil.pem -noout -fingerprint)" ]; then
-		vars=$ovmf/OVMF_VARS_4M.snakeoil.fd
-	else
-		vars=$ovmf/OVMF_VARS_4M.fd
-		echo "run-efi: the firmware has no key of this build (KR_OVMF_VARS): Secure Boot is off" >&2
-	fi
-fi
 if [ -n "${KR_OVMF_VARS_COPY:-}" ]; then
-	copy=$KR_OVMF_VARS_COPY
-	[ -s "$copy" ] || cp "$vars" "$copy"
+	vars=$KR_OVMF_VARS_COPY
 else
-	copy=$run_dir/ovmf-vars.fd
-	cp "$vars" "$copy"
+	vars=$run_dir/ovmf-vars.fd
+	rm -f "$vars"
+fi
+if [ -s "$vars" ]; then
+	:
+elif [ -n "${KR_OVMF_VARS:-}" ]; then
+	cp "$KR_OVMF_VARS" "$vars"
+elif [ -f "$images/secure-boot.crt" ]; then
+	enroll=$images/../host/bin/virt-fw-vars
+	[ -x "$enroll" ] || { echo "run-efi: no $enroll: run make first" >&2; exit 1; }
+	# the certificate's owner GUID, derived from it
+	owner=$(openssl x509 -in "$images/secure-boot.crt" -noout -fingerprint -sha256 | sed 's/.*=//; s/://g' |
+		awk '{ h = tolower($0); printf "%s-%s-%s-%s-%s\n", substr(h, 1, 8), substr(h, 9, 4), substr(h, 13, 4), substr(h, 17, 4), substr(h, 21, 12) }')
+	"$enroll" --input "$ovmf/OVMF_VARS_4M.fd" --output "$vars" --secure-boot \
+		--set-pk "$owner" "$images/secure-boot.crt" --add-kek "$owner" "$images/secure-boot.crt" \
+		--add-db "$owner" "$images/secure-boot.crt" > "$run_dir/virt-fw-vars.log" 2>&1 ||
+		{ cat "$run_dir/virt-fw-vars.log" >&2; echo "run-efi: could not enroll the build's certificate" >&2; exit 1; }
+else
+	cp "$ovmf/OVMF_VARS_4M.fd" "$vars"
+	echo "run-efi: the build is not signed: the firmware has no keys, Secure Boot is off" >&2
 fi
 
 accel=$(sh "$top/support/qemu/qemu-accel.sh" "$qemu")
@@ -70,7 +77,7 @@ exec "$qemu" -M q35,smm=on,kernel-irqchip=split -accel "$accel" -cpu "$cpu" \
 	-m "${KR_QEMU_MEMORY:-512}" -smp 1 -nodefaults -no-reboot -nographic -serial mon:stdio \
 	-global driver=cfi.pflash01,property=secure,value=on \
 	-drive if=pflash,format=raw,unit=0,readonly=on,file="$code" \
-	-drive if=pflash,format=raw,unit=1,file="$copy" \
+	-drive if=pflash,format=raw,unit=1,file="$vars" \
 	-device intel-iommu,intremap=on $drive \
 	-netdev "user,id=net0${KR_QEMU_HOSTFWD:+,hostfwd=$KR_QEMU_HOSTFWD}" -device "virtio-net-pci,netdev=net0,$dma" \
 	-device "virtio-rng-pci,$dma" "$@"
