@@ -297,8 +297,11 @@ t_arch_facts() {
 		while IFS='	' read -r sym value; do
 			# an OCI name that is also kitroot's (s390x) says nothing
 			[ -e "$top/arch/Config.in.$value" ] && continue
+			# (pinned Debian package lists and their hashes name the
+			# Debian architecture of each download: data, not logic)
 			git -C "$top" grep -n -F -e "$value" -- . ':!arch/' ':!docs/' ':!*.md' \
 				':!kernel/configs/' ':!kernel/hardening/' ':!src/*/test/*' ':!test/unit-tests.sh' \
+				':!pkg/*/*.debs' ':!pkg/*/*.hash' \
 				':!pkg/go/' ':!support/download/' ':!utils/resolve-godeps.sh' ':!src/' |
 				sed "s|^|$sym $value: |" >> "$found"
 			# in C, a table holds the value as a string of its own;

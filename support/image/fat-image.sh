@@ -4,7 +4,7 @@
 # A FAT file system image of SIZE_MIB MiB (FAT32 from 34 MiB up, as the
 # UEFI specification asks of a system partition; FAT12/16 below, which
 # firmware reads as well, for the ISO's boot image), holding each FILE
-# at PATH ("::/EFI/BOOT/BOOTX64.EFI"; directories are made).  Made
+# at PATH ("::/EFI/BOOT/NAME"; directories are made).  Made
 # without root or loop devices: mkfs.vfat --invariant with the given
 # VOLUME_ID (8 hex digits), then mtools, whose file times come from
 # SOURCE_DATE_EPOCH (which must be set): the same inputs give the same
