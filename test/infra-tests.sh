@@ -269,6 +269,16 @@ t_probe_checks() {
 	failed_check iommu-strict && grep -q 'group 1 is DMA-FQ' "$d/checks.tsv" || return 1
 	good; sed -i '/^unit|/d' "$d/iommu.txt"; failed_check iommu-strict || return 1
 	good; grep -v '^group' "$d/iommu.txt" > "$d/units"; mv "$d/units" "$d/iommu.txt"; failed_check iommu-strict || return 1
+	# a UKI: signed passes and names the certificate; unsigned is a finding
+	openssl req -new -x509 -newkey rsa:2048 -nodes -days 1 -subj '/CN=probe test key' \
+		-keyout "$d/sb.key" -out "$o/images/secure-boot.crt" 2> /dev/null || return 1
+	printf 'KR_LINUX_HARDENING=y\nKR_IMAGE_UKI=y\nKR_IMAGE_SECURE_BOOT=y\n' > "$o/.config"
+	good; judge && grep -q '^uefi-secure-boot	PASS	UKI signed for Secure Boot by CN = probe test key' "$d/checks.tsv" ||
+		{ cat "$d/checks.tsv"; return 1; }
+	printf 'KR_LINUX_HARDENING=y\nKR_IMAGE_UKI=y\n' > "$o/.config"
+	good; failed_check uefi-secure-boot && grep -q 'the UKI is unsigned' "$d/checks.tsv" || return 1
+	printf 'KR_LINUX_HARDENING=y\n' > "$o/.config"
+	rm -f "$o/images/secure-boot.crt"
 	# without the hardened kernel, its five checks are not made; without
 	# strict DMA in the kernel, no IOMMU check
 	good; printf '# KR_LINUX_HARDENING is not set\n' > "$o/.config"; : > "$o/images/linux.config"; judge &&

@@ -1,14 +1,17 @@
 #!/bin/sh
-# usage: bench-boot.sh [O] [RUNS]
+# usage: bench-boot.sh [O] [RUNS] [EFI_BOOT]
 #
 # Boots the build RUNS times (default 3) and reports, per run and as the
 # median: the guest's uptime when init printed "boot complete" and the
-# wall time from starting QEMU to that line.  A report, not a test: it
+# wall time from starting QEMU to that line.  EFI_BOOT (disk, qcow2, iso
+# or uki) boots that UEFI image with the board's run-efi.sh, under the
+# firmware, instead of run-qemu.sh's direct kernel boot.  A report, not a test: it
 # prints figures and fails only if the system does not boot.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 o=${1:-$top/output}
 runs=${2:-3}
+efi=${3:-}
 images=$o/images
 . "$top/support/lib/config.sh"
 board=$(config_get "$o/.config" KR_BOARD_DIR)
@@ -21,7 +24,13 @@ i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	log=$(mktemp)
-	console_boot "$log" "$board" "$images" 180 || { echo "bench-boot: run $i failed" >&2; exit 1; }
+	if [ -n "$efi" ]; then
+		console_start "$log" sh "$top/$board/run-efi.sh" "$images" "$efi"
+		console_wait 'kitroot: boot complete in [0-9]+ ms' 300 ||
+			{ console_text | tail -n 20 >&2; console_stop; echo "bench-boot: run $i failed" >&2; exit 1; }
+	else
+		console_boot "$log" "$board" "$images" 180 || { echo "bench-boot: run $i failed" >&2; exit 1; }
+	fi
 	wall=$(console_elapsed_ms)
 	guest=$(console_text | sed -n 's/.*boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
 	console_stop
@@ -31,6 +40,6 @@ while [ "$i" -lt "$runs" ]; do
 done
 median() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "median of $runs: guest $(median "$guests") ms, wall $(median "$walls") ms" \
-	"(accel: $(sh "$top/support/qemu/qemu-accel.sh" "$qemu"))"
+	"(accel: $(sh "$top/support/qemu/qemu-accel.sh" "$qemu")${efi:+; UEFI firmware, $efi})"
 echo "kernel $(wc -c < "$images/$(config_get "$o/.config" KR_LINUX_IMAGE)") bytes," \
 	"initramfs $(cat "$images"/rootfs.cpio.* | wc -c) bytes"
