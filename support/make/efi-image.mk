@@ -107,3 +107,6 @@ world: $(EFI_IMAGE_OUTPUTS) $(if $(KR_IMAGE_SECURE_BOOT),$(HOST_VIRT_FIRMWARE_TA
 
 .PHONY: efi-images
 efi-images: $(EFI_IMAGE_OUTPUTS)
+
+# make source: the stub, and virt-fw-vars when the images are signed.
+source: $(if $(KR_IMAGE_UKI),host-efi-stub-source) $(if $(KR_IMAGE_SECURE_BOOT),host-virt-firmware-source)
