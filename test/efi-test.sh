@@ -71,9 +71,27 @@ efi_refused() {
 	return 1
 }
 
+# The disk image's layout: a GPT with the EFI system partition at 1 MiB
+# holding the signed UKI at the removable-media path, byte for byte, and
+# the data partition after it, by type and name.
+efi_disk_layout() {
+	img=$sys_o/images/disk.img
+	sfdisk --dump "$img" > "$work/efi-disk.sfdisk" || return 1
+	cat "$work/efi-disk.sfdisk"
+	grep -Eq '^label: gpt$' "$work/efi-disk.sfdisk" &&
+		grep -Eq 'disk\.img1 : start= *2048, .*type=C12A7328-F81F-11D2-BA4B-00A0C93EC93B, .*name="EFI system partition"' "$work/efi-disk.sfdisk" &&
+		grep -Eq 'disk\.img2 : .*type=0FC63DAF-8483-4772-8E79-3D69D8477DE4, .*name="kitroot-data"' "$work/efi-disk.sfdisk" ||
+		{ echo "unexpected partition table"; return 1; }
+	boot_file=$(sys_setting KR_ARCH_EFI_BOOT_FILE)
+	rm -f "$work/efi-disk-boot.efi"
+	MTOOLS_SKIP_CHECK=1 mcopy -i "$img@@1M" "::/EFI/BOOT/$boot_file" "$work/efi-disk-boot.efi" &&
+		cmp "$work/efi-disk-boot.efi" "$sys_o/images/kitroot.efi"
+}
+
 sys_test_efi_images() {
 	[ "$(sys_setting KR_IMAGE_UKI)" = y ] || return 0
 	[ -x "$top/$board/run-efi.sh" ] || { fail "$c-efi ($board has no run-efi.sh)"; return 0; }
+	[ ! -f "$sys_o/images/disk.img" ] || check "$c-efi-disk-layout" efi_disk_layout
 	if efi_boots disk; then
 		pass "$c-efi-disk-boots (Secure Boot firmware; $(cat "$work/efi-disk.result"))"
 		check "$c-efi-secure-boot-on" efi_secure_boot_on
