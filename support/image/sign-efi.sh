@@ -3,8 +3,9 @@
 #
 # Signs the EFI program IN for Secure Boot (Authenticode, sbsign) into
 # OUT.  The signature's signing time is SECONDS (the build's
-# SOURCE_DATE_EPOCH, through faketime): RSA PKCS#1 v1.5 signatures are
-# deterministic, so the same key and input give the same bytes.
+# SOURCE_DATE_EPOCH, through faketime with the clock stopped): RSA
+# PKCS#1 v1.5 signatures are deterministic, so the same key and input
+# give the same bytes.
 # Firmware does not check the time (it has no trusted clock).
 set -eu
 
@@ -23,7 +24,13 @@ openssl x509 -in "$cert" -noout 2>/dev/null ||
 	die "$key is not the private key of $cert (or is encrypted: sbsign needs it unencrypted)"
 when=$(TZ=UTC date -d "@$seconds" '+%Y-%m-%d %H:%M:%S') || die "bad SECONDS: $seconds"
 rm -f "$out.tmp"
-TZ=UTC faketime "$when" sbsign --key "$key" --cert "$cert" --output "$out.tmp" "$in" > "$out.log" 2>&1 || {
+# A faketime around the whole build (make reproducibility-check shifts
+# its date) must not leak in: its shared state would win over this one.
+# -f with an absolute date stops the clock there (without -f faketime
+# starts the clock at the date and lets it run: hashing a large UKI
+# then moves the signing time by a second or so).
+env -u FAKETIME -u FAKETIME_SHARED -u LD_PRELOAD TZ=UTC \
+	faketime -f "$when" sbsign --key "$key" --cert "$cert" --output "$out.tmp" "$in" > "$out.log" 2>&1 || {
 	cat "$out.log" >&2
 	rm -f "$out.tmp"
 	die "sbsign failed on $in"
