@@ -17,7 +17,9 @@ die() { echo "$prog: $*" >&2; exit 1; }
 out=$1 size=$2 volid=$3 label=$4
 shift 4
 : "${SOURCE_DATE_EPOCH:?fat-image: SOURCE_DATE_EPOCH must be set}"
-export SOURCE_DATE_EPOCH MTOOLS_SKIP_CHECK=1 MTOOLSRC=/dev/null
+# FAT keeps local times: UTC, so the time zone of the build does not
+# show in the image.
+export SOURCE_DATE_EPOCH MTOOLS_SKIP_CHECK=1 MTOOLSRC=/dev/null TZ=UTC
 
 need=0
 for f in "$@"; do

@@ -6,9 +6,10 @@
 # EFI boot image, and a GPT (behind a protective MBR) names it as an EFI
 # system partition too (--efi-boot-part --efi-boot-image), so the same
 # file boots as a CD, from a BMC's virtual media and written to a USB
-# stick.  xorriso takes every date,
-# and the GUIDs it derives from them, from SOURCE_DATE_EPOCH (which
-# must be set): the same inputs give the same bytes.
+# stick.  Every date (the root directory's too: --set_all_file_dates),
+# and the GUIDs xorriso derives from them, is SOURCE_DATE_EPOCH (which
+# must be set), whatever the clock says: the same inputs give the same
+# bytes.
 set -eu
 
 prog=iso
@@ -23,7 +24,9 @@ rm -rf "$tree" "$out.tmp"
 mkdir -p "$tree"
 cp "$efiboot" "$tree/efiboot.img"
 touch -d "@$SOURCE_DATE_EPOCH" "$tree/efiboot.img" "$tree"
-xorriso -as mkisofs -quiet -o "$out.tmp" -V "$volid" -r \
+# --set_all_file_dates: without it the root directory's date is the
+# clock's, even with SOURCE_DATE_EPOCH set.
+xorriso -as mkisofs -quiet -o "$out.tmp" -V "$volid" -r --set_all_file_dates "=$SOURCE_DATE_EPOCH" \
 	-e efiboot.img -no-emul-boot -efi-boot-part --efi-boot-image --protective-msdos-label \
 	"$tree" > "$out.log" 2>&1 ||
 	{ cat "$out.log" >&2; rm -rf "$tree" "$out.tmp" "$out.log"; die "xorriso failed"; }
