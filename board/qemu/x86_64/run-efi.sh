@@ -57,8 +57,8 @@ elif [ -f "$images/secure-boot.crt" ]; then
 	enroll=$images/../host/bin/virt-fw-vars
 	[ -x "$enroll" ] || { echo "run-efi: no $enroll: run make first" >&2; exit 1; }
 	# the certificate's owner GUID, derived from it
-	owner=$(openssl x509 -in "$images/secure-boot.crt" -noout -fingerprint -sha256 | sed 's/.*=//; s/://g' |
-		awk '{ h = tolower($0); printf "%s-%s-%s-%s-%s\n", substr(h, 1, 8), substr(h, 9, 4), substr(h, 13, 4), substr(h, 17, 4), substr(h, 21, 12) }')
+	. "$top/support/image/guid.sh"
+	owner=$(guid "$(openssl x509 -in "$images/secure-boot.crt" -noout -fingerprint -sha256)")
 	"$enroll" --input "$ovmf/OVMF_VARS_4M.fd" --output "$vars" --secure-boot \
 		--set-pk "$owner" "$images/secure-boot.crt" --add-kek "$owner" "$images/secure-boot.crt" \
 		--add-db "$owner" "$images/secure-boot.crt" > "$run_dir/virt-fw-vars.log" 2>&1 ||
