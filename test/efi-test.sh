@@ -1,7 +1,12 @@
 # The UEFI images of a configuration that makes them: each boots under
 # OVMF with Secure Boot on (the test's build is signed with a key made
 # for it, which run-efi.sh enrolls as PK, KEK and db), and the firmware
-# refuses a UKI with one byte changed and an unsigned one.
+# refuses a UKI with one byte changed and an unsigned one.  The disk
+# image boots from a copy that keeps what the guest writes: its data
+# partition gets a filesystem at the first boot, and a file written
+# there and sshd's host key are there after a reboot; a copy whose data
+# partition holds no filesystem boots to its services and is not
+# written to.
 # Sourced by test/system-test.sh, inside sys_test_config.
 
 # efi_boot WHAT IMAGES LOG: boots WHAT (disk, qcow2, iso, uki) of IMAGES.
@@ -9,11 +14,12 @@ efi_boot() {
 	KR_QEMU_MEMORY=512 console_start "$3" sh "$top/$board/run-efi.sh" "$2" "$1"
 }
 
-# efi_boots WHAT: boots WHAT of the build and waits for the
-# boot-complete line; writes the times, or the console's last lines, to
-# $work/efi-WHAT.result.  Not in a subshell: the console stays open.
+# efi_boots WHAT [IMAGES]: boots WHAT of the build (or of IMAGES) and
+# waits for the boot-complete line; writes the times, or the console's
+# last lines, to $work/efi-WHAT.result.  Not in a subshell: the console
+# stays open.
 efi_boots() {
-	efi_boot "$1" "$sys_o/images" "$work/efi-$1.log"
+	efi_boot "$1" "${2:-$sys_o/images}" "$work/efi-$1.log"
 	if ! console_wait 'kitroot: boot complete in [0-9]+ ms' 300; then
 		console_text | tail -n 20 > "$work/efi-$1.result"
 		console_stop
@@ -38,17 +44,22 @@ efi_secure_boot_on() {
 	[ "$mode" = 3 ]
 }
 
-# A UKI the firmware must refuse (Secure Boot's "Access Denied"), and
-# never reach the kernel.
-efi_refused() {
-	# a copy of the images directory, beside a copy of the .config and
-	# the build's host tools
+# efi_images_copy NAME: $work/efi-NAME/images, a copy of the images
+# run-efi.sh needs, beside a copy of the .config and the build's host
+# tools; the caller adds the image to boot.  Sets d.
+efi_images_copy() {
 	d=$work/efi-$1/images
 	rm -rf "${d%/images}"
 	mkdir -p "$d"
 	cp "$sys_o/.config" "$d/../.config"
 	ln -s "$sys_o/host" "$d/../host"
 	cp "$sys_o/images/secure-boot.crt" "$sys_o/images/$(sys_setting KR_LINUX_IMAGE)" "$sys_o/images/rootfs.cpio."* "$d/"
+}
+
+# A UKI the firmware must refuse (Secure Boot's "Access Denied"), and
+# never reach the kernel.
+efi_refused() {
+	efi_images_copy "$1"
 	case $1 in
 	tampered)
 		cp "$sys_o/images/kitroot.efi" "$d/kitroot.efi"
@@ -88,16 +99,123 @@ efi_disk_layout() {
 		cmp "$work/efi-disk-boot.efi" "$sys_o/images/kitroot.efi"
 }
 
+# The data partition of disk image $1: "START SIZE", in sectors.
+efi_data_extent() {
+	sfdisk --dump "$1" | sed -n 's/.* : start= *\([0-9]*\), size= *\([0-9]*\),.*name="kitroot-data".*/\1 \2/p'
+}
+
+# efi_data_sum IMAGE: the SHA-256 of its data partition's bytes.
+efi_data_sum() {
+	set -- "$1" $(efi_data_extent "$1")
+	dd if="$1" bs=512 skip="$2" count="$3" status=none | sha256sum | cut -d' ' -f1
+}
+
+efi_ssh() {
+	ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=60 \
+		-o BatchMode=yes -p "$efi_ssh_port" -i "$work/ssh-key" root@127.0.0.1 "$1"
+}
+
+# sshd's host key, as a client sees it (dropbear makes it at the first
+# connection), within 90 s: the services start after boot complete.
+efi_host_key() {
+	_deadline=$(( $(date +%s) + 90 ))
+	while [ "$(date +%s)" -lt "$_deadline" ]; do
+		ssh-keyscan -T 30 -t ed25519 -p "$efi_ssh_port" 127.0.0.1 2>/dev/null | grep -v '^#' && return 0
+		sleep 2
+	done
+	return 1
+}
+
+# efi_boot_kept NAME: boots the disk image of $work/efi-NAME/images,
+# writing to it, with sshd on $efi_ssh_port; waits for boot complete.
+efi_boot_kept() {
+	KR_EFI_SNAPSHOT=off KR_QEMU_HOSTFWD="tcp:127.0.0.1:$efi_ssh_port-:22" \
+		efi_boot disk "$work/efi-$1/images" "$work/efi-$1/console.log"
+	console_wait 'kitroot: boot complete in [0-9]+ ms' 300 && return 0
+	console_text | tail -n 20
+	console_stop
+	return 1
+}
+
+efi_poweroff() {
+	console_send poweroff
+	console_wait_exit 90 || true
+	console_stop
+}
+
+# The first boot made the data partition's filesystem and mounted it;
+# sshd's host key is made there, and a file is written.
+efi_data_first_boot() {
+	console_text | grep 'data-partition:'
+	console_text | grep -Eq 'data-partition: /dev/[a-z0-9]+ is blank: making an ext4 filesystem' ||
+		{ echo "no filesystem made"; return 1; }
+	console_text | grep -Eq 'data-partition: /dev/[a-z0-9]+ mounted at /var/lib/kitroot' ||
+		{ echo "not mounted"; return 1; }
+	efi_host_key > "$work/efi-host-key" && [ -s "$work/efi-host-key" ] || { echo "no host key"; return 1; }
+	efi_token="written at $(date +%s%N)"
+	efi_ssh "echo '$efi_token' > /etc/dropbear/kept && cat /etc/dropbear/kept" || return 1
+}
+
+# After a reboot of the same disk: mounted, not made again; the same
+# host key and the file; the blank marker is gone from the partition.
+efi_data_survives_reboot() {
+	img=$work/efi-persist/images/disk.img
+	set -- $(efi_data_extent "$img")
+	dd if="$top/pkg/data-partition/files/blank-marker" of="$work/efi-blank-sector" bs=512 count=1 conv=sync status=none
+	dd if="$img" bs=512 skip="$1" count=1 status=none | cmp -s - "$work/efi-blank-sector" &&
+		{ echo "the blank marker is still there"; return 1; }
+	efi_boot_kept persist || return 1
+	console_text | grep 'data-partition:'
+	console_text | grep -q 'is blank' && { echo "a filesystem was made again"; efi_poweroff; return 1; }
+	console_text | grep -Eq 'data-partition: /dev/[a-z0-9]+ mounted at /var/lib/kitroot' ||
+		{ echo "not mounted"; efi_poweroff; return 1; }
+	key=$(efi_host_key)
+	kept=$(efi_ssh 'cat /etc/dropbear/kept')
+	efi_poweroff
+	echo "host key: $key"
+	[ "$key" = "$(cat "$work/efi-host-key")" ] || { echo "the host key changed: was $(cat "$work/efi-host-key")"; return 1; }
+	echo "file: $kept"
+	[ "$kept" = "$efi_token" ]
+}
+
+# A data partition that holds no ext4 filesystem (random bytes): the
+# console says so, the system boots to its services (sshd answers,
+# with a key in memory), and not a byte of the partition changes.
+efi_data_damaged() {
+	efi_images_copy damaged
+	cp "$work/efi-persist/images/disk.img" "$d/disk.img"
+	set -- $(efi_data_extent "$d/disk.img")
+	head -c $(($2 * 512)) /dev/urandom | dd of="$d/disk.img" bs=512 seek="$1" conv=notrunc status=none
+	before=$(efi_data_sum "$d/disk.img")
+	efi_boot_kept damaged || return 1
+	console_text | grep 'data-partition:'
+	ok=y
+	console_text | grep -Eq 'data-partition: /dev/[a-z0-9]+: e2fsck -p cannot check or repair it .*, so it is not mounted' ||
+		{ echo "no message on the console"; ok=n; }
+	efi_host_key > /dev/null && efi_ssh 'echo sshd answers' || ok=n
+	efi_poweroff
+	[ "$(efi_data_sum "$d/disk.img")" = "$before" ] || { echo "the partition was written to"; ok=n; }
+	[ $ok = y ]
+}
+
 sys_test_efi_images() {
 	[ "$(sys_setting KR_IMAGE_UKI)" = y ] || return 0
 	[ -x "$top/$board/run-efi.sh" ] || { fail "$c-efi ($board has no run-efi.sh)"; return 0; }
 	[ ! -f "$sys_o/images/disk.img" ] || check "$c-efi-disk-layout" efi_disk_layout
-	if efi_boots disk; then
+	efi_ssh_port=$(( 20000 + $$ % 20000 + 3 ))
+	efi_images_copy persist
+	[ ! -f "$sys_o/images/disk.img" ] || cp "$sys_o/images/disk.img" "$d/"
+	if KR_EFI_SNAPSHOT=off KR_QEMU_HOSTFWD="tcp:127.0.0.1:$efi_ssh_port-:22" efi_boots disk "$d"; then
 		pass "$c-efi-disk-boots (Secure Boot firmware; $(cat "$work/efi-disk.result"))"
 		check "$c-efi-secure-boot-on" efi_secure_boot_on
-		console_send poweroff
-		console_wait_exit 90 || true
-		console_stop
+		if [ "$(sys_setting KR_PACKAGE_DATA_PARTITION)" = y ] && [ -f "$work/ssh-key" ]; then
+			check "$c-efi-data-partition-made" efi_data_first_boot
+			efi_poweroff
+			check "$c-efi-data-survives-reboot" efi_data_survives_reboot
+			check "$c-efi-damaged-data-partition-boots" efi_data_damaged
+		else
+			efi_poweroff
+		fi
 	else
 		fail "$c-efi-disk-boots"
 		sed 's/^/    console: /' "$work/efi-disk.result"

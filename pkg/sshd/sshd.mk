@@ -13,7 +13,7 @@ SSHD_AUTHORIZED_KEYS = $(KR_PACKAGE_SSHD_AUTHORIZED_KEYS)
 
 # Our own compile-time options (localoptions.h): public keys only, no
 # forwarding of any kind, ed25519 host key made at the first
-# connection (-R) into a tmpfs.
+# connection (-R) into /etc/dropbear (the spec binds the state there).
 define SSHD_CONFIGURE_CMDS
 	$(Q)cp $(SSHD_PKGDIR)files/localoptions.h $(@D)/localoptions.h
 	$(Q)cd $(@D) && $(TARGET_MAKE_ENV) ./configure --host=$(KR_GNU_TRIPLET) \

@@ -38,6 +38,42 @@ void run_bundles(const char *dir)
 	}
 }
 
+/* Whether containerd's metadata from an earlier boot is there: the
+ * top-level `root = "PATH"` of its configuration (the one place that
+ * names it) holding io.containerd.metadata.v1.bolt/meta.db.  Only then
+ * can stale service records exist; on a first boot or with the state
+ * in memory, init spares the memory of a ctr run to remove them. */
+int containerd_has_metadata(void)
+{
+	char line[512], path[512 + 64];
+	FILE *f = fopen(CONTAINERD_CONFIG, "re");
+	struct stat st;
+	int found = 0;
+
+	if (!f)
+		return 0;
+	while (!found && fgets(line, sizeof line, f)) {
+		char *p = line + strspn(line, " \t"), *end;
+
+		if (*p == '[')
+			break;
+		if (strncmp(p, "root", 4))
+			continue;
+		p += 4;
+		p += strspn(p, " \t");
+		if (*p++ != '=')
+			continue;
+		p += strspn(p, " \t");
+		if (*p++ != '"' || !(end = strchr(p, '"')))
+			continue;
+		*end = '\0';
+		found = snprintf(path, sizeof path, "%s/io.containerd.metadata.v1.bolt/meta.db", p) <
+		                (int)sizeof path;
+	}
+	fclose(f);
+	return found && stat(path, &st) == 0;
+}
+
 /* Starts containerd with its output in a log file and waits for its
  * socket; returns its pid, or -1. */
 pid_t start_containerd(void)

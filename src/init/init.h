@@ -60,6 +60,7 @@ void set_hostname_from(const char *path);
 long uptime_ms(void);
 pid_t spawn(char *const argv[], int new_session);
 pid_t spawn_logged(char *const argv[], const char *log_path);
+int run_logged_and_wait(char *const argv[], const char *log_path);
 int run_and_wait(char *const argv[]);
 void run_bootsteps(const char *dir);
 pid_t start_console(const char *config_path);
@@ -82,6 +83,8 @@ struct services {
 	int stopping;
 };
 void services_load(struct services *s, const char *dir);
+void services_forget(const struct services *s);
+int containerd_has_metadata(void);
 long services_start_due(struct services *s, long now);
 int services_reaped(struct services *s, pid_t pid, int status, long now);
 void services_stop(struct services *s);

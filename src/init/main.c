@@ -80,6 +80,7 @@ static void reap(struct system *sys, time_t *console_started)
 static void start_containers(struct system *sys)
 {
 	struct stat st;
+	int stale;
 
 	run_bundles(CONTAINERS_DIR "/onboot");
 	services_load(&sys->services, CONTAINERS_DIR "/services");
@@ -90,11 +91,15 @@ static void start_containers(struct system *sys)
 		sys->services.n = 0;
 		return;
 	}
+	stale = containerd_has_metadata();
 	sys->containerd = start_containerd();
-	if (sys->containerd < 0)
+	if (sys->containerd < 0) {
 		sys->services.n = 0;
-	else
-		services_start_due(&sys->services, uptime_ms());
+		return;
+	}
+	if (stale)
+		services_forget(&sys->services);
+	services_start_due(&sys->services, uptime_ms());
 }
 
 int main(int argc, char **argv)

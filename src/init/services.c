@@ -34,6 +34,25 @@ void services_load(struct services *s, const char *dir)
 	}
 }
 
+/* containerd's metadata is on the data partition, and a container
+ * record outlives a power cut (ctr's --rm never ran) or a service
+ * killed at shutdown: `ctr run` would then find its name taken at every
+ * boot.  The services are made afresh from their bundles each boot, so
+ * any record of the same names goes, in one ctr run (names it does not
+ * know it reports in containerd's log, and that is the usual case). */
+void services_forget(const struct services *s)
+{
+	char *argv[5 + 2 + CONTAINERS_MAX + 1] = { CTR_ARGS, "containers", "rm" };
+	size_t i, n = 7;
+
+	if (s->n == 0)
+		return;
+	for (i = 0; i < s->n; i++)
+		argv[n++] = (char *)s->list[i].name;
+	argv[n] = NULL;
+	run_logged_and_wait(argv, CONTAINERD_LOG);
+}
+
 static void start_one(struct service *v, long now)
 {
 	char *argv[] = { CTR_ARGS, "run", "--rm", "--null-io", "--no-pivot",

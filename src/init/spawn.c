@@ -87,11 +87,18 @@ static int wait_for(pid_t pid)
 	}
 }
 
-
 /* Runs argv in a new session and waits for it; its wait status, or -1. */
 int run_and_wait(char *const argv[])
 {
 	pid_t pid = spawn(argv, 1);
+
+	return pid < 0 ? -1 : wait_for(pid);
+}
+
+/* As run_and_wait, with its output appended to log_path. */
+int run_logged_and_wait(char *const argv[], const char *log_path)
+{
+	pid_t pid = spawn_logged(argv, log_path);
 
 	return pid < 0 ? -1 : wait_for(pid);
 }

@@ -1,10 +1,12 @@
 #!/bin/sh
-# usage: gpt-disk.sh OUT ESP_IMAGE DATA_MIB SEED
+# usage: gpt-disk.sh OUT ESP_IMAGE DATA_MIB SEED BLANK_MARKER
 #
 # A raw GPT disk image: ESP_IMAGE (a FAT image, a whole number of MiB)
 # as the EFI system partition at 1 MiB, then a data partition of
-# DATA_MIB MiB named "kitroot-data" (Linux filesystem type), left as
-# zeros (a sparse file), kept for the system's persistent state.
+# DATA_MIB MiB named "kitroot-data" (Linux filesystem type) for the
+# system's persistent state: its first sector holds BLANK_MARKER (a
+# text, zero-padded), which tells the system's boot step it may make a
+# filesystem there (pkg/data-partition); the rest is zeros (sparse).
 # The disk and partition GUIDs are derived from SEED, so the same
 # inputs give the same bytes.  sfdisk writes the table into the file:
 # no root, no loop device.
@@ -12,8 +14,9 @@ set -eu
 
 prog=gpt-disk
 die() { echo "$prog: $*" >&2; exit 1; }
-[ $# -eq 4 ] || die "usage: gpt-disk.sh OUT ESP_IMAGE DATA_MIB SEED"
-out=$1 esp=$2 data_mib=$3 seed=$4
+[ $# -eq 5 ] || die "usage: gpt-disk.sh OUT ESP_IMAGE DATA_MIB SEED BLANK_MARKER"
+out=$1 esp=$2 data_mib=$3 seed=$4 marker=$5
+[ "$(stat -c %s "$marker")" -le 512 ] || die "$marker: longer than a sector"
 . "$(dirname "$0")/guid.sh"
 
 mib=2048 # sectors of 512 bytes
@@ -38,4 +41,6 @@ EOT
 rm -f "$out.log"
 dd if="$esp" of="$out.tmp" bs=1M seek=1 conv=notrunc,sparse status=none ||
 	{ rm -f "$out.tmp"; die "could not copy $esp into the image"; }
+dd if="$marker" of="$out.tmp" bs=512 seek="$data_start" conv=notrunc,sync status=none ||
+	{ rm -f "$out.tmp"; die "could not write the blank marker"; }
 mv "$out.tmp" "$out"

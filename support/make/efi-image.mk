@@ -81,9 +81,13 @@ $(EFI_BUILD_DIR)/esp.img: $(UKI_IMAGE) $(KR_CONFIG) $(TOPDIR)/support/image/fat-
 	$(Q)sh $(TOPDIR)/support/image/fat-image.sh $@ $(KR_IMAGE_ESP_SIZE) $(uki-volume-id) KITROOT-ESP \
 		$(UKI_IMAGE):$(EFI_BOOT_PATH)
 
-$(DISK_IMAGE): $(EFI_BUILD_DIR)/esp.img $(TOPDIR)/support/image/gpt-disk.sh $(TOPDIR)/support/image/guid.sh
+# The data partition starts with the marker that lets the system make
+# its filesystem (pkg/data-partition).
+$(DISK_IMAGE): $(EFI_BUILD_DIR)/esp.img $(TOPDIR)/support/image/gpt-disk.sh $(TOPDIR)/support/image/guid.sh \
+		$(DATA_PARTITION_BLANK_MARKER)
 	@$(call MESSAGE,disk,$(notdir $@),Generating)
-	$(Q)sh $(TOPDIR)/support/image/gpt-disk.sh $@ $< $(KR_IMAGE_DATA_SIZE) $(uki-seed)
+	$(Q)sh $(TOPDIR)/support/image/gpt-disk.sh $@ $< $(KR_IMAGE_DATA_SIZE) $(uki-seed) \
+		$(DATA_PARTITION_BLANK_MARKER)
 
 $(DISK_QCOW2): $(DISK_IMAGE)
 	@$(call MESSAGE,disk,$(notdir $@),Converting)
