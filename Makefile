@@ -84,6 +84,15 @@ override KR_CCACHE :=
 # (a toolchain wrapper built earlier in this O may still call ccache)
 export CCACHE_DISABLE := 1
 endif
+# Parallel unless told otherwise (KR_JLEVEL): a -j on the command line
+# or in an inherited MAKEFLAGS wins, and a make started by another
+# make shares its jobs.  (GNU make 4.3 shows no -j in $(MAKEFLAGS)
+# while it reads the makefiles, hence the environment's.)  Two goals
+# or more (make clean all) run one after the other, as written.
+ifeq ($(MAKELEVEL)$(filter -j%,$(shell echo "$$MAKEFLAGS"))$(word 2,$(MAKECMDGOALS)),0)
+KR_JOBS := $(if $(filter-out 0,$(KR_JLEVEL)),$(KR_JLEVEL),$(shell echo $$(( $$(nproc) + 1 ))))
+MAKEFLAGS += -j$(KR_JOBS)
+endif
 # Kconfig writes strings quoted; the rest of the tree wants them bare.
 $(foreach v,$(filter KR_%,$(.VARIABLES)),\
 	$(if $(filter "%,$(value $(v))),$(eval $(v) := $(call qstrip,$(value $(v))))))

@@ -125,6 +125,26 @@ t_host_deps() {
 
 # The outputs' date: the commit's in a checkout, the one `git archive`
 # wrote into support/build/commit-date in an export, else a clear error.
+# make's default parallelism (Makefile, KR_JLEVEL): the CPUs plus one,
+# the config's number, or the command line's; two goals run in order.
+t_default_jobs() {
+	d="$work/jobs"
+	make -s -C "$top" O="$d" qemu_x86_64_minimal_defconfig > /dev/null || return 1
+	cpus_plus_one=$(( $(nproc) + 1 ))
+	jobs_of() {
+		env -u MAKEFLAGS -u MAKELEVEL make -C "$top" O="$d" -pn "$@" 2> /dev/null |
+			sed -n 's/^MAKEFLAGS = .* -j\([0-9]*\).*/\1/p' | head -n 1
+	}
+	echo "default: -j$(jobs_of toolchain) (CPUs + 1: $cpus_plus_one)"
+	[ "$(jobs_of toolchain)" = "$cpus_plus_one" ] || return 1
+	echo "make -j1: -j$(jobs_of -j1 toolchain)"
+	[ "$(jobs_of -j1 toolchain)" = 1 ] || return 1
+	echo "two goals: -j$(jobs_of toolchain skeleton)"
+	[ -z "$(jobs_of toolchain skeleton)" ] || return 1
+	echo 'KR_JLEVEL=5' >> "$d/.config"
+	echo "KR_JLEVEL=5: -j$(jobs_of toolchain)"
+	[ "$(jobs_of toolchain)" = 5 ]
+}
 t_source_date_epoch() {
 	d="$work/sde"
 	mkdir -p "$d/export/support/build"
@@ -496,6 +516,7 @@ run_infra_tests() {
 	check infra-unknown-defconfig t_unknown_defconfig
 	check infra-host-deps t_host_deps
 	check infra-source-date-epoch t_source_date_epoch
+	check infra-default-jobs t_default_jobs
 	check infra-verify-bad-sums t_verify_bad_sums
 	check infra-arch-facts t_arch_facts
 	check package-lint t_package_lint

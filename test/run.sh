@@ -15,6 +15,9 @@
 # Each check prints PASS or FAIL; the last line is "N passed, N failed".
 # KR_TEST_KEEP=1 keeps the temporary directories for a look afterwards.
 set -eu
+# The builds the suite starts pick their own parallelism (the system
+# builds say -j2), whatever make started the suite.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-all}
@@ -26,8 +29,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-pass() { passed=$((passed + 1)); echo "PASS: $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL: $1"; }
+# Where the suite's time goes: the seconds since the previous result,
+# charged to each result (the slowest are listed at the end).
+started=$(date +%s) last_result=$started
+timed() {
+	now=$(date +%s)
+	printf '%s\t%s\n' "$((now - last_result))" "${1%% (*}" >> "$work/times"
+	last_result=$now
+}
+pass() { passed=$((passed + 1)); echo "PASS: $1"; timed "$1"; }
+fail() { failed=$((failed + 1)); echo "FAIL: $1"; timed "$1"; }
 # check NAME CMD...: runs CMD, output to $work/NAME.log, shown on failure.
 check() {
 	name=$1
@@ -51,6 +62,9 @@ if [ "$mode" != --unit ]; then
 	run_system_test
 fi
 
+echo
+echo "Slowest steps (seconds up to each result; $(( $(date +%s) - started )) s in all):"
+sort -rn "$work/times" | head -n 12 | sed 's/^/  /'
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
