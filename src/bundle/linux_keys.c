@@ -64,21 +64,26 @@ static struct spec_mount *new_mount(struct spec *s, const char *key, const char 
 int key_bind(struct spec *s, char **w, int n, struct spec_err *e)
 {
 	struct spec_mount *m;
-	int rw = 0;
+	int i, rw = 0, has_access = 0, exec = 0;
 
 	if (!path_ok(w[0], 0))
 		return spec_fail(e, "bind: source '%.80s' is not an absolute path without . or .. "
 		                 "(and not /)", w[0]);
-	if (n == 3 && !strcmp(w[2], "rw"))
-		rw = 1;
-	else if (n == 3 && strcmp(w[2], "ro"))
-		return spec_fail(e, "bind: '%.20s' is neither ro nor rw (expected: bind /SRC /DEST "
-		                 "[ro|rw])", w[2]);
+	for (i = 2; i < n; i++) {
+		if ((!strcmp(w[i], "rw") || !strcmp(w[i], "ro")) && !has_access++)
+			rw = w[i][1] == 'w';
+		else if (!strcmp(w[i], "exec") && !exec++)
+			continue;
+		else
+			return spec_fail(e, "bind: '%.20s' is unknown or repeated (expected: bind /SRC "
+			                 "/DEST [ro|rw] [exec])", w[i]);
+	}
 	m = new_mount(s, "bind", w[1], e);
 	if (!m)
 		return -1;
 	m->src = w[0];
 	m->rw = rw;
+	m->exec = exec;
 	return 0;
 }
 

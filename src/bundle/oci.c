@@ -148,16 +148,15 @@ static void write_mounts(struct json *j, const struct spec *s)
 		const struct spec_mount *m = &s->mounts[i];
 
 		n = 0;
-		if (m->src) {
+		if (m->src)
 			opts[n++] = "rbind";
-			opts[n++] = "nosuid";
-			opts[n++] = "nodev";
+		opts[n++] = "nosuid";
+		opts[n++] = "nodev";
+		if (!m->exec)
+			opts[n++] = "noexec";
+		if (m->src) {
 			opts[n++] = m->rw ? "rw" : "ro";
 		} else {
-			opts[n++] = "nosuid";
-			opts[n++] = "nodev";
-			if (!m->exec)
-				opts[n++] = "noexec";
 			if (m->size) {
 				snprintf(size, sizeof size, "size=%llu", m->size);
 				opts[n++] = size;

@@ -25,7 +25,7 @@ static const struct key {
 	{ "env", key_env, 1, ANY, 0, 1, "NAME=VALUE..." },
 	{ "capabilities", key_capabilities, 1, ANY, 0, 0, "CAP_NAME..." },
 	{ "share", key_share, 1, 4, 0, 0, "net|pid|ipc|uts..." },
-	{ "bind", key_bind, 2, 3, 0, 0, "/SRC /DEST [ro|rw]" },
+	{ "bind", key_bind, 2, 4, 0, 0, "/SRC /DEST [ro|rw] [exec]" },
 	{ "tmpfs", key_tmpfs, 1, 4, 0, 0, "/DEST [size=N[K|M|G]] [mode=OCTAL] [exec]" },
 	{ "rootfs", key_rootfs, 1, 1, 1, 0, "ro|rw" },
 	{ "writable", key_writable, 1, ANY, 0, 0, "PATH... (from the read-only /proc paths)" },

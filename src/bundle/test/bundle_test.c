@@ -134,8 +134,11 @@ static void test_good(struct tally *t, struct spec *s)
 	CHECK(t, parse(s, "kind service\ncommand /x\ntmpfs /run mode=700 exec size=1M\n"
 	                  "bind /a /b rw\nrlimit nofile unlimited unlimited\n") == 0 &&
 	         s->nmounts == 2 && s->mounts[0].mode == 0700 && s->mounts[0].exec &&
-	         s->mounts[0].size == 1048576 && s->mounts[1].rw &&
+	         s->mounts[0].size == 1048576 && s->mounts[1].rw && !s->mounts[1].exec &&
 	         s->rlimits[0].soft == ~0ULL);
+	CHECK(t, parse(s, "kind service\ncommand /x\nbind /a /b exec\nbind /c /d exec rw\n") == 0 &&
+	         s->nmounts == 2 && !s->mounts[0].rw && s->mounts[0].exec && s->mounts[1].rw &&
+	         s->mounts[1].exec);
 	CHECK(t, parse(s, "kind service\ncommand /x\ndevice /dev/ttyS0 c 4 64 mwr\n") == 0 &&
 	         !strcmp(s->devices[0].access, "rwm") && s->devices[0].minor == 64);
 }
@@ -193,7 +196,10 @@ static void test_errors(struct tally *t, struct spec *s)
 	CHECK(t, fails_at(s, "kind service\ncommand bin/sh\n", 2, "not an absolute path"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x\ncwd /a/../etc\n", 3, "not an absolute path"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind etc /etc\n", 3, "source 'etc'"));
-	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /a /b rx\n", 3, "neither ro nor rw"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /a /b rx\n", 3, "'rx' is unknown"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /a /b ro rw\n", 3, "'rw' is unknown or repeated"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /a /b exec exec\n", 3, "repeated"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /a /b rw exec x\n", 3, "5 words after the key"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /p /proc\n", 3, "default mounts"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x\ntmpfs /a\nbind /b /a\n", 4, "already"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x\ntmpfs /a size=1M size=2M\n", 3, "repeated"));
