@@ -302,6 +302,7 @@ sys_reproducible() {
 	if KR_REPRO_DIR="$work/repro" make -C "$top" O="$sys_o" reproducibility-check \
 		REFERENCE="$sys_o" > "$work/repro.log" 2>&1; then
 		pass "$sys_config-reproducible ($(( $(date +%s) - t0 )) s;$(sed -n 's/.*varied:/ varied:/p' "$work/repro.log"))"
+		grep -A 10 "build B's slowest steps" "$work/repro.log"
 		grep -A 20 ' files bit-identical' "$work/repro.log"
 	else
 		fail "$sys_config-reproducible"

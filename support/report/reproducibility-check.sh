@@ -109,6 +109,11 @@ build B "$o_b" "$work/build-b.log" "$tree_b" \
 	env TZ=Pacific/Chatham LANG=fr_FR.UTF-8 LC_ALL=C.UTF-8 USER=rebuilder LOGNAME=rebuilder \
 	taskset -c 0 unshare --uts sh -c 'umask 0077 && hostname rebuilder-b.invalid && exec "$@"' sh "$@"
 images_b=$o_b/images
+# Where build B's time went (it is the slow one: one CPU, FUSE).
+if [ -s "$o_b/build-time.log" ]; then
+	say "build B's slowest steps:"
+	awk '{ printf "  %7.1f s  %s %s\n", $3 / 1000, $1, $2 }' "$o_b/build-time.log" | sort -rn | head -n 10
+fi
 
 say "varied: $varied"
 # A security report is an observation of one boot, not a build output.
