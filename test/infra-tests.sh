@@ -171,6 +171,17 @@ t_verify_bad_sums() {
 	! sh "$top/support/report/verify.sh" "$top" "$d/config" "$d/SHA256SUMS" 2> "$d/err" || return 1
 	cat "$d/err"
 	grep -q "is not a SHA256SUMS file" "$d/err" || return 1
+	# a name outside images/ (or a . or .. part) is refused the same way
+	sum=$(printf x | sha256sum | cut -c1-64)
+	for name in ../../etc/shadow /etc/shadow oci/../../x ./bzImage oci//x; do
+		printf '%s  bzImage\n%s  %s\n' "$sum" "$sum" "$name" > "$d/SHA256SUMS"
+		! sh "$top/support/report/verify.sh" "$top" "$d/config" "$d/SHA256SUMS" 2> "$d/err" ||
+			{ echo "accepted the name $name"; return 1; }
+		grep -q "is not a SHA256SUMS file" "$d/err" || return 1
+	done
+	printf '%s  bzImage\n%s  oci/getty.tar\n' "$sum" "$sum" > "$d/SHA256SUMS"
+	sh "$top/support/report/verify.sh" "$top" "$d/config.none" "$d/SHA256SUMS" 2> "$d/err" ;
+	grep -q "no configuration at" "$d/err" || { cat "$d/err"; echo "oci/getty.tar was not accepted as a name"; return 1; }
 	! sh "$top/support/report/verify.sh" "$top" "$d/config" "$d/none" 2> "$d/err2" || return 1
 	grep -q "no checksum file at $d/none" "$d/err2"
 }

@@ -57,8 +57,9 @@ mv "$out.tmp" "$out"
 
 (
 	cd "$images"
-	# security-report.* records a boot of the build, not the build.
-	find . -maxdepth 1 -type f ! -name SHA256SUMS ! -name '*.tmp' ! -name 'security-report.*' -printf '%P\n' |
+	# Every file, the OCI archives in oci/ too; security-report.*
+	# records a boot of the build, not the build.
+	find . -type f ! -name SHA256SUMS ! -name '*.tmp' ! -name 'security-report.*' -printf '%P\n' |
 		LC_ALL=C sort | while read -r f; do sha256sum "$f"; done
 ) > "$images/SHA256SUMS.tmp"
 mv "$images/SHA256SUMS.tmp" "$images/SHA256SUMS"

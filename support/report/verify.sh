@@ -12,11 +12,15 @@ unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 top=$1 config=$2 sums=$3
 say() { echo "verify: $*"; }
 [ -f "$sums" ] || { say "no checksum file at $sums" >&2; exit 1; }
-[ -f "$config" ] || { say "no configuration at $config (run make <name>_defconfig first)" >&2; exit 1; }
-if ! grep -Eq '^[0-9a-f]{64}  [^/]+$' "$sums" || grep -Evq '^[0-9a-f]{64}  [^/]+$' "$sums"; then
-	say "$sums is not a SHA256SUMS file (lines of: <sha256>  <file name>)" >&2
+# Names are paths under images/ (oci/NAME.tar): no absolute path, no
+# . or .. component, so a hostile file cannot point the check elsewhere.
+line='^[0-9a-f]{64}  [A-Za-z0-9_+-][A-Za-z0-9._+-]*(/[A-Za-z0-9_+-][A-Za-z0-9._+-]*)*$'
+if ! grep -Eq "$line" "$sums" || grep -Evq "$line" "$sums"; then
+	say "$sums is not a SHA256SUMS file (lines of: <sha256>  <file name under images/, no . or .. part>)" >&2
 	exit 1
 fi
+
+[ -f "$config" ] || { say "no configuration at $config (run make <name>_defconfig first)" >&2; exit 1; }
 
 info=$(dirname "$sums")/build-info
 if [ -f "$info" ]; then
@@ -71,8 +75,9 @@ while read -r sum name; do
 		status=1
 	fi
 done < "$sums"
-for f in $(cd "$o/images" && ls); do
-	grep -q "  $f\$" "$sums" || [ "$f" = SHA256SUMS ] || echo "EXTRA    $f (made by the rebuild, not in $sums)"
+for f in $(cd "$o/images" && find . -type f ! -name SHA256SUMS ! -name 'security-report.*' -printf '%P\n' | LC_ALL=C sort); do
+	awk -v f="$f" '$2 == f { found = 1 } END { exit !found }' "$sums" ||
+		echo "EXTRA    $f (made by the rebuild, not in $sums)"
 done
 if [ "$status" = 0 ]; then
 	say "OK: all $n files in $sums match the rebuild"
