@@ -146,6 +146,25 @@ ct_ssh() {
 	fi
 }
 
+# The security report's section 9 lists each container's exceptions
+# from its config.json (kr-bundle's annotations): getty's host-bind, and
+# nothing for the others.  Rendered from a stand-in boot observation
+# (the boot checks are the minimal systems' test); the report files are
+# removed again.
+ct_report_exceptions() {
+	p="$work/report-probe"
+	mkdir -p "$p"
+	printf 'stand-in\tPASS\tnot a boot\n' > "$p/checks.tsv"
+	for f in processes sockets sysctl vulnerabilities iommu; do : > "$p/$f.txt"; done
+	sh "$top/support/report/security-report.sh" "$sys_o" "$p" > /dev/null || return 1
+	r="$sys_o/images/security-report"
+	section=$(sed -n '/^9\./,$p' "$r.txt")
+	rm -f "$r.txt" "$r.json"
+	echo "$section"
+	echo "$section" | grep -Eq '^   services/getty +host-bind +/run/containerd$' &&
+		[ "$(echo "$section" | grep -c '^   ')" = 1 ]
+}
+
 sys_test_containers() {
 	ct_port=$(( 20000 + $$ % 20000 ))
 	ct_http_port=$((ct_port + 1))
@@ -179,6 +198,7 @@ sys_test_containers() {
 	if [ -f "$work/ssh-key" ]; then check "$c-sshd-key-only" ct_ssh; fi
 	check "$c-oci-archives-skopeo" ct_oci_skopeo
 	check "$c-oci-import-into-containerd" ct_oci_import
+	check "$c-report-lists-exceptions" ct_report_exceptions
 	mem=$(console_run "free | awk '/^Mem:/ { print \$3 }'" 30)
 	pass "$c-runs-in-192MiB (${mem} KiB in use after the checks)"
 	console_send poweroff

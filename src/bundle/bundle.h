@@ -37,7 +37,8 @@ struct spec_mount {
 	int rw;                  /* bind: read-write */
 	unsigned long long size; /* tmpfs: bytes, 0 for the kernel's default */
 	int mode;                /* tmpfs: permission bits, -1 for the default */
-	int exec;                /* tmpfs: without noexec */
+	int exec;                /* without noexec */
+	unsigned line;           /* the spec line it came from */
 };
 
 struct spec_device {
@@ -87,6 +88,9 @@ struct spec {
 	int has_oom;
 	int oom_score_adj;
 	uint64_t seccomp_allow;    /* bit n: deny-table entry n allowed */
+	const char *host_binds[SPEC_MOUNTS_MAX]; /* bind sources in the host's own state */
+	int nhost_binds;
+	unsigned host_bind_line;
 };
 
 /* Where a spec went wrong: line 0 is the file as a whole. */

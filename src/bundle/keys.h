@@ -15,6 +15,10 @@ int spec_fail(struct spec_err *e, const char *fmt, ...)
 key_fn key_kind, key_order, key_command, key_user, key_cwd, key_env, key_capabilities,
 	key_rlimit, key_oom_score_adj;
 key_fn key_share, key_bind, key_tmpfs, key_rootfs, key_writable, key_device,
-	key_sysctl, key_memory, key_pids, key_cpu_shares, key_seccomp_allow;
+	key_sysctl, key_memory, key_pids, key_cpu_shares, key_seccomp_allow, key_host_bind;
+
+/* 1 if p is the host's own state: /, or /proc, /sys, /dev, /run or a
+ * path under them.  A bind of it needs the spec's host-bind. */
+int host_state_path(const char *p);
 
 #endif

@@ -84,6 +84,40 @@ int key_bind(struct spec *s, char **w, int n, struct spec_err *e)
 	m->src = w[0];
 	m->rw = rw;
 	m->exec = exec;
+	m->line = e->line;
+	return 0;
+}
+
+int host_state_path(const char *p)
+{
+	static const char *const state[] = { "/proc", "/sys", "/dev", "/run" };
+	size_t i, n;
+
+	if (!strcmp(p, "/"))
+		return 1;
+	for (i = 0; i < sizeof state / sizeof state[0]; i++) {
+		n = strlen(state[i]);
+		if (!strncmp(p, state[i], n) && (p[n] == '\0' || p[n] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+int key_host_bind(struct spec *s, char **w, int n, struct spec_err *e)
+{
+	int i, k;
+
+	for (i = 0; i < n; i++) {
+		if (!path_ok(w[i], 1) || !host_state_path(w[i]))
+			return spec_fail(e, "host-bind: '%.80s' is not /, /proc, /sys, /dev, /run or a "
+			                 "path under them (a bind of any other path needs no host-bind)",
+			                 w[i]);
+		for (k = 0; k < s->nhost_binds; k++)
+			if (!strcmp(s->host_binds[k], w[i]))
+				return spec_fail(e, "host-bind: %.80s named twice", w[i]);
+		s->host_binds[s->nhost_binds++] = w[i];
+	}
+	s->host_bind_line = e->line;
 	return 0;
 }
 
@@ -177,6 +211,12 @@ int key_device(struct spec *s, char **w, int n, struct spec_err *e)
 	if (parse_ull(w[2], MAJOR_MAX, &major) || parse_ull(w[3], MINOR_MAX, &minor))
 		return spec_fail(e, "device: '%.20s %.20s' is not MAJOR MINOR (expected numbers "
 		                 "0..%d and 0..%d)", w[2], w[3], MAJOR_MAX, MINOR_MAX);
+	if (w[1][0] == 'b')
+		return spec_fail(e, "device: %.80s is a block device: no container opens a raw disk "
+		                 "(the data partition's boot step owns the disks)", w[0]);
+	if (major == 1 && (minor == 1 || minor == 2 || minor == 4))
+		return spec_fail(e, "device: %.80s (c 1 %llu) is raw memory or I/O port access, "
+		                 "which no container gets", w[0], minor);
 	if (device_access(n == 5 ? w[4] : "rw", d.access))
 		return spec_fail(e, "device: access '%.20s' is not a subset of rwm", w[4]);
 	for (i = 0; i < s->ndevices; i++)
@@ -202,6 +242,12 @@ int key_sysctl(struct spec *s, char **w, int n, struct spec_err *e)
 	    k[strspn(k, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/")])
 		return spec_fail(e, "sysctl: '%.80s' is not a sysctl name (expected such as "
 		                 "net.ipv4.ip_forward)", k);
+	/* runc writes /proc/sys/KEY with the dots made slashes: an empty
+	 * part (.. or a trailing dot) would step outside the key. */
+	for (i = 0; k[i]; i++)
+		if ((k[i] == '.' || k[i] == '/') && (k[i + 1] == '.' || k[i + 1] == '/' || !k[i + 1]))
+			return spec_fail(e, "sysctl: '%.80s' has an empty part (.., //, ./ or a dot or "
+			                 "slash at the end): not a sysctl name", k);
 	for (i = 0; i < s->nsysctl; i++)
 		if (!strcmp(s->sysctl[i].key, k))
 			return spec_fail(e, "sysctl: %.80s set twice", k);

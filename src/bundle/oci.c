@@ -316,6 +316,33 @@ static void write_linux(struct json *j, const struct spec *s, const struct targe
 	json_close(j, '}');
 }
 
+/* The spec's exceptions to the defaults, as annotations the security
+ * report lists: host-bind's sources and seccomp-allow's calls, each
+ * joined with spaces (a host-bind line and the deny table are both far
+ * shorter than the buffer). */
+static void write_annotations(struct json *j, const struct spec *s)
+{
+	char binds[SPEC_LINE_MAX + 1] = "", calls[2048] = "";
+	size_t at;
+	int i;
+
+	for (i = 0, at = 0; i < s->nhost_binds && at < sizeof binds; i++)
+		at += (size_t)snprintf(binds + at, sizeof binds - at, "%s%s", i ? " " : "",
+		                       s->host_binds[i]);
+	for (i = 0, at = 0; i < seccomp_deny_count() && at < sizeof calls; i++)
+		if (s->seccomp_allow & (1ULL << i))
+			at += (size_t)snprintf(calls + at, sizeof calls - at, "%s%s", at ? " " : "",
+			                       seccomp_deny_name(i));
+	if (!*binds && !*calls)
+		return;
+	json_open(j, "annotations", '{');
+	if (*binds)
+		json_str(j, "org.kitroot.host-bind", binds);
+	if (*calls)
+		json_str(j, "org.kitroot.seccomp-allow", calls);
+	json_close(j, '}');
+}
+
 int oci_write(FILE *f, const struct spec *s, const struct target *t)
 {
 	struct json j;
@@ -332,6 +359,7 @@ int oci_write(FILE *f, const struct spec *s, const struct target *t)
 		json_str(&j, "hostname", t->name);
 	write_mounts(&j, s);
 	write_linux(&j, s, t);
+	write_annotations(&j, s);
 	json_close(&j, '}');
 	return j.bad || fflush(f) || ferror(f) ? -1 : 0;
 }

@@ -37,6 +37,7 @@ static const struct key {
 	{ "cpu-shares", key_cpu_shares, 1, 1, 1, 0, "N (2..262144)" },
 	{ "oom-score-adj", key_oom_score_adj, 1, 1, 1, 0, "N (-1000..1000)" },
 	{ "seccomp-allow", key_seccomp_allow, 1, ANY, 0, 0, "SYSCALL... (from the deny list)" },
+	{ "host-bind", key_host_bind, 1, SPEC_MOUNTS_MAX, 1, 0, "/SRC... (binds of /, /proc, /sys, /dev or /run)" },
 };
 
 #define KEY_COUNT ((int)(sizeof keys / sizeof keys[0]))
@@ -175,6 +176,7 @@ static unsigned key_line(const unsigned *first, const char *name)
 static int check_whole(const struct spec *s, const unsigned *first, struct spec_err *e)
 {
 	unsigned order_line = key_line(first, "order");
+	int i, k;
 
 	e->line = 0;
 	if (!s->kind)
@@ -186,6 +188,34 @@ static int check_whole(const struct spec *s, const unsigned *first, struct spec_
 		return spec_fail(e, "order: a service has no order (kind service on line %u; only "
 		                 "onboot and onshutdown containers run one after the other: remove "
 		                 "this line)", key_line(first, "kind"));
+	}
+	/* The host's own state is bound only where host-bind names it,
+	 * and host-bind names nothing else. */
+	for (i = 0; i < s->nmounts; i++) {
+		const struct spec_mount *m = &s->mounts[i];
+
+		if (!m->src || !host_state_path(m->src))
+			continue;
+		for (k = 0; k < s->nhost_binds && strcmp(s->host_binds[k], m->src); k++)
+			;
+		if (k == s->nhost_binds) {
+			e->line = m->line;
+			return spec_fail(e, "bind: %.80s is the host's own state (init's and "
+			                 "containerd's): a container that binds it can reach the "
+			                 "host; bind a narrower path outside /, /proc, /sys, /dev and "
+			                 "/run, or name it in host-bind, an exception the security "
+			                 "report lists", m->src);
+		}
+	}
+	for (k = 0; k < s->nhost_binds; k++) {
+		for (i = 0; i < s->nmounts; i++)
+			if (s->mounts[i].src && !strcmp(s->mounts[i].src, s->host_binds[k]))
+				break;
+		if (i == s->nmounts) {
+			e->line = s->host_bind_line;
+			return spec_fail(e, "host-bind: no bind of %.80s in this spec (host-bind "
+			                 "names a bind line's /SRC)", s->host_binds[k]);
+		}
 	}
 	return 0;
 }

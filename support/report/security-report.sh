@@ -27,6 +27,18 @@ hardened=$(setting KR_LINUX_HARDENING)
 : "${status_file:=/dev/null}"
 [ -f "$elf_table" ] || elf_table=/dev/null
 
+# The containers' exceptions to kitroot's defaults (host-bind,
+# seccomp-allow), as kr-bundle recorded them in each config.json's
+# annotations: CONTAINER|KEY|VALUE.
+exceptions=$o/build/container-exceptions.txt
+for c in "$o"/target/containers/*/*/config.json; do
+	[ -f "$c" ] || continue
+	name=${c%/config.json}
+	name=${name#"$o/target/containers/"}
+	sed -n 's/^[[:space:]]*"org\.kitroot\.\([a-z-]*\)": "\([^"]*\)",\{0,1\}$/\1|\2/p' "$c" |
+		sed "s|^|$name\||"
+done > "$exceptions"
+
 # One awk program renders both forms from the same inputs, read in this
 # order, each file's records told apart by FILENAME.
 render() {
@@ -35,7 +47,8 @@ render() {
 		-v status_file="$status_file" -v elf_table="$elf_table" \
 		-v checks="$probe/checks.tsv" -v procs="$probe/processes.txt" \
 		-v sockets="$probe/sockets.txt" -v sysctl="$probe/sysctl.txt" \
-		-v vulns="$probe/vulnerabilities.txt" -v iommu="$probe/iommu.txt" '
+		-v vulns="$probe/vulnerabilities.txt" -v iommu="$probe/iommu.txt" \
+		-v exceptions="$exceptions" '
 	function js(s) {
 		gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, "\\t", s)
 		gsub(/\r/, "", s)
@@ -60,6 +73,7 @@ render() {
 	FILENAME == sysctl && /\|/ { sy[++nsy] = $0; next }
 	FILENAME == vulns && /\|/ { vu[++nv] = $0; next }
 	FILENAME == iommu && /\|/ { io[++nio] = $0; next }
+	FILENAME == exceptions && /\|/ { ex[++nex] = $0; next }
 	END { if (form == "json") json(); else text() }
 
 	function text(   i, a) {
@@ -111,6 +125,10 @@ render() {
 			if (a[1] == "unit") printf "   unit %s\n", a[2]
 			else printf "   group %-4s %-8s %s\n", a[2], a[3], a[4] }
 		if (!nio) print "   none: this kernel and machine have no IOMMU"
+		print ""
+		print "9. Containers given an exception to the defaults (their specs say why)"
+		for (i = 1; i <= nex; i++) { split(ex[i], a, "|"); printf "   %-24s %-14s %s\n", a[1], a[2], a[3] }
+		if (!nex) print "   none"
 	}
 
 	function json(   i, a, b, sep) {
@@ -150,9 +168,13 @@ render() {
 		sep = ""
 		for (i = 1; i <= nio; i++) { split(io[i], a, "|"); if (a[1] == "group") {
 			printf "%s\n      {\"group\": %s, \"type\": %s, \"devices\": %s}", sep, js(a[2]), js(a[3]), js(trim(a[4])); sep = "," } }
-		printf "\n    ]\n  }\n}\n"
+		printf "\n    ]\n  },\n  \"container_exceptions\": ["
+		for (i = 1; i <= nex; i++) { split(ex[i], a, "|")
+			printf "%s\n    {\"container\": %s, \"key\": %s, \"value\": %s}", (i > 1 ? "," : ""), js(a[1]), js(a[2]), js(a[3]) }
+		printf "\n  ]\n}\n"
 	}' "$status_file" "$elf_table" "$probe/checks.tsv" "$probe/processes.txt" \
-		"$probe/sockets.txt" "$probe/sysctl.txt" "$probe/vulnerabilities.txt" "$probe/iommu.txt"
+		"$probe/sockets.txt" "$probe/sysctl.txt" "$probe/vulnerabilities.txt" "$probe/iommu.txt" \
+		"$exceptions"
 }
 
 render text > "$images/security-report.txt.tmp"

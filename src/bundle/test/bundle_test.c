@@ -139,6 +139,9 @@ static void test_good(struct tally *t, struct spec *s)
 	CHECK(t, parse(s, "kind service\ncommand /x\nbind /a /b exec\nbind /c /d exec rw\n") == 0 &&
 	         s->nmounts == 2 && !s->mounts[0].rw && s->mounts[0].exec && s->mounts[1].rw &&
 	         s->mounts[1].exec);
+	CHECK(t, parse(s, "kind service\ncommand /x\nbind /running /a\nbind /devices /b\n"
+	                  "bind /run/containerd /c rw\nhost-bind /run/containerd\n") == 0 &&
+	         s->nhost_binds == 1 && s->host_bind_line == 6 && s->mounts[2].line == 5);
 	CHECK(t, parse(s, "kind service\ncommand /x\ndevice /dev/ttyS0 c 4 64 mwr\n") == 0 &&
 	         !strcmp(s->devices[0].access, "rwm") && s->devices[0].minor == 64);
 }
@@ -221,8 +224,31 @@ static void test_errors(struct tally *t, struct spec *s)
 	CHECK(t, fails_at(s, "kind service\ncommand /x \"open\n", 2, "unterminated quote"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x\ndevice /tmp/tty c 4 1\n", 3, "under /dev/"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x\ndevice /dev/x c 4096 1\n", 3, "MAJOR MINOR"));
-	CHECK(t, fails_at(s, "kind service\ncommand /x\ndevice /dev/x b 8 0 rr\n", 3, "subset of rwm"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\ndevice /dev/x c 8 0 rr\n", 3, "subset of rwm"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x\nsysctl 1net 1\n", 3, "not a sysctl name"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nsysctl net..x 1\n", 3, "empty part"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nsysctl net/../x 1\n", 3, "empty part"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nsysctl net.ipv4. 1\n", 3, "empty part"));
+	/* no raw disk, memory or port access */
+	CHECK(t, fails_at(s, "kind service\ncommand /x\ndevice /dev/sda b 8 0\n", 3, "block device"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\ndevice /dev/mem c 1 1\n", 3, "raw memory"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\ndevice /dev/kmem c 1 2\n", 3, "raw memory"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\ndevice /dev/port c 1 4 r\n", 3, "port"));
+	CHECK(t, parse(s, "kind service\ncommand /x\ndevice /dev/null c 1 3\n") == 0);
+	/* the host's own state is bound only where host-bind names it */
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /proc/1/root /host\n", 3,
+	                  "/proc/1/root is the host's own state"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind / /host\n", 3, "(and not /)"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /run /run rw\n", 3, "host-bind"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /sys/fs/cgroup /cg\n", 3, "own state"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nbind /dev /d\n", 3, "own state"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nhost-bind /run\nbind /run/a /a\n"
+	                     "bind /run /r\n", 4, "/run/a is the host's own state"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nhost-bind /run /dev\nbind /run /r\n", 3,
+	                  "no bind of /dev"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nhost-bind /etc\n", 3, "is not /, /proc"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nhost-bind /run/. \n", 3, "is not /, /proc"));
+	CHECK(t, fails_at(s, "kind service\ncommand /x\nhost-bind /run /run\n", 3, "named twice"));
 	CHECK(t, fails_at(s, "kind service\r\ncommand /x\n", 1, "control character 0x0d"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x \xc3\x28\n", 2, "invalid UTF-8"));
 	CHECK(t, fails_at(s, "kind service\ncommand /x \xed\xa0\x80\n", 2, "invalid UTF-8"));
@@ -325,7 +351,8 @@ static void test_output(struct tally *t, struct spec *s)
 	CHECK(t, in_array(a, "readonlyPaths", "\"/proc/sys\"") &&
 	         in_array(a, "maskedPaths", "\"/sys/devices/virtual/powercap\""));
 	CHECK(t, strstr(a, "{\n\t\t\t\t\"type\": \"network\"") != NULL &&
-	         strstr(a, "\"allow\": false") != NULL && !strstr(a, "\"sysctl\""));
+	         strstr(a, "\"allow\": false") != NULL && !strstr(a, "\"sysctl\"") &&
+	         !strstr(a, "annotations"));
 	/* Determinism: the same spec, parsed again, gives the same bytes. */
 	CHECK(t, parse(s, "kind service\ncommand /sbin/getty 115200 console\n") == 0);
 	b = render(s, &tgt);
@@ -341,6 +368,8 @@ static void test_output(struct tally *t, struct spec *s)
 	CHECK(t, a != NULL);
 	if (!a)
 		return;
+	CHECK(t, strstr(a, "\"annotations\": {\n\t\t\"org.kitroot.seccomp-allow\": \"ptrace\"\n\t}")
+	         != NULL);
 	CHECK(t, in_array(a, "ambient", "\"CAP_CHOWN\",\n\t\t\t\t\"CAP_NET_RAW\"") &&
 	         in_array(a, "inheritable", "CAP_NET_RAW"));
 	CHECK(t, !in_array(a, "names", "\"ptrace\"") && in_array(a, "names", "\"kcmp\""));
