@@ -253,8 +253,10 @@ t_probe_checks() {
 	echo 'page_alloc.shuffle=1' > "$o/images/cmdline"
 	good() {
 		printf 'ro,relatime\nrefused\n' > "$d/root"
-		for m in /proc /sys /sys/fs/cgroup /dev/shm /run /tmp; do
+		for m in /proc /sys /sys/fs/cgroup; do
 			echo "x $m tmpfs rw,nosuid,nodev,noexec 0 0"; done > "$d/mounts.txt"
+		for m in /dev/shm /run /tmp; do
+			echo "x $m tmpfs rw,nosuid,nodev,noexec,size=39204k,mode=755 0 0"; done >> "$d/mounts.txt"
 		printf 'x /dev devtmpfs rw,nosuid,noexec 0 0\nx /dev/pts devpts rw,nosuid,noexec 0 0\n' >> "$d/mounts.txt"
 		printf 'root:x:0:0::/root:/bin/sh\n---\nroot:*:::::::\n' > "$d/accounts"
 		printf 'Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address\nActive UNIX domain sockets (only servers)\n' > "$d/sockets.txt"
@@ -273,6 +275,8 @@ t_probe_checks() {
 	good; printf 'rw,relatime\nwritable\n' > "$d/root"; failed_check root-read-only || return 1
 	good; sed -i 's| /tmp tmpfs rw,nosuid,nodev,noexec| /tmp tmpfs rw,nosuid,nodev|' "$d/mounts.txt"
 	failed_check mount-flags && grep -q '/tmp:no-noexec' "$d/checks.tsv" || return 1
+	good; sed -i 's| /run tmpfs rw,nosuid,nodev,noexec,size=39204k,| /run tmpfs rw,nosuid,nodev,noexec,|' "$d/mounts.txt"
+	failed_check mount-flags && grep -q '/run:no-size' "$d/checks.tsv" || return 1
 	good; printf 'root:x:0:0::/root:/bin/sh\n---\nroot::::::::\n' > "$d/accounts"; failed_check no-password-accounts || return 1
 	good; echo 'tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN' >> "$d/sockets.txt"
 	failed_check no-unexpected-listeners && grep -q 'tcp:0.0.0.0:22' "$d/checks.tsv" || return 1

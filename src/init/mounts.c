@@ -17,14 +17,17 @@ struct early_mount {
 
 #define NOSUID_NODEV_NOEXEC (MS_NOSUID | MS_NODEV | MS_NOEXEC)
 
+/* The memory filesystems have a size, so a runaway writer cannot take
+ * all of RAM: at most half of it together (the kernel's default is half
+ * for each).  /run holds containerd's state and log, so it gets most. */
 static const struct early_mount early_mounts[] = {
 	{ "proc", "/proc", "proc", NOSUID_NODEV_NOEXEC, "hidepid=invisible", 0555 },
 	{ "sysfs", "/sys", "sysfs", NOSUID_NODEV_NOEXEC, NULL, 0555 },
 	{ "devtmpfs", "/dev", "devtmpfs", MS_NOSUID | MS_NOEXEC, "mode=0755", 0755 },
 	{ "devpts", "/dev/pts", "devpts", MS_NOSUID | MS_NOEXEC, "gid=5,mode=0620,ptmxmode=0666", 0755 },
-	{ "shm", "/dev/shm", "tmpfs", NOSUID_NODEV_NOEXEC, "mode=1777", 01777 },
-	{ "run", "/run", "tmpfs", NOSUID_NODEV_NOEXEC, "mode=0755", 0755 },
-	{ "tmp", "/tmp", "tmpfs", NOSUID_NODEV_NOEXEC, "mode=1777", 01777 },
+	{ "shm", "/dev/shm", "tmpfs", NOSUID_NODEV_NOEXEC, "mode=1777,size=10%", 01777 },
+	{ "run", "/run", "tmpfs", NOSUID_NODEV_NOEXEC, "mode=0755,size=20%", 0755 },
+	{ "tmp", "/tmp", "tmpfs", NOSUID_NODEV_NOEXEC, "mode=1777,size=20%", 01777 },
 	{ "cgroup2", "/sys/fs/cgroup", "cgroup2", NOSUID_NODEV_NOEXEC, "nsdelegate", 0555 },
 };
 

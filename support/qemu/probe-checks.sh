@@ -32,20 +32,24 @@ else
 	result root-read-only FAIL "$(tr '\n' ' ' < "$out/root")"
 fi
 
-# mount flags: what each must carry
+# mount flags: what each must carry ("size=": a size limit, which
+# /proc/mounts shows only when it is not tmpfs's default of half the RAM)
 bad=""
 for want in /proc:nosuid,nodev,noexec /sys:nosuid,nodev,noexec /sys/fs/cgroup:nosuid,nodev,noexec \
-	/dev:nosuid,noexec /dev/pts:nosuid,noexec /dev/shm:nosuid,nodev,noexec \
-	/run:nosuid,nodev,noexec /tmp:nosuid,nodev,noexec; do
+	/dev:nosuid,noexec /dev/pts:nosuid,noexec /dev/shm:nosuid,nodev,noexec,size= \
+	/run:nosuid,nodev,noexec,size= /tmp:nosuid,nodev,noexec,size=; do
 	m=${want%%:*}
 	opts=$(awk -v m="$m" '$2 == m { print $4 }' "$out/mounts.txt" | tail -n 1)
 	[ -n "$opts" ] || { bad="$bad $m:not-mounted"; continue; }
 	for flag in $(echo "${want#*:}" | tr , ' '); do
-		echo ",$opts," | grep -q ",$flag," || bad="$bad $m:no-$flag"
+		case $flag in
+		*=) echo ",$opts" | grep -q ",$flag" || bad="$bad $m:no-${flag%=}" ;;
+		*) echo ",$opts," | grep -q ",$flag," || bad="$bad $m:no-$flag" ;;
+		esac
 	done
 done
 if [ -z "$bad" ]; then
-	result mount-flags PASS "/tmp /run /dev/shm /proc /sys cgroup2: nosuid,nodev,noexec; /dev /dev/pts: nosuid,noexec"
+	result mount-flags PASS "/tmp /run /dev/shm /proc /sys cgroup2: nosuid,nodev,noexec; /dev /dev/pts: nosuid,noexec; /tmp /run /dev/shm: a size limit"
 else
 	result mount-flags FAIL "missing:$bad"
 fi
