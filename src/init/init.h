@@ -15,6 +15,8 @@
 #define BOOTSTEP_NAME_MAX 64
 #define CONTAINERS_MAX 32
 
+#define CONSOLE_CONF "/etc/kitroot/console"
+
 /* Containers (docs/containers.md). */
 #define CONTAINERS_DIR "/containers"
 #define RUNC "/usr/bin/runc"
@@ -92,9 +94,18 @@ void services_stop(struct services *s);
 /* shutdown.c */
 struct system {
 	pid_t console;          /* the console session's leader, or -1 */
+	long console_started_ms;
+	long console_due_ms;    /* when to start it again, or -1 */
+	int console_quick_ends; /* in a row, each within RESTART_RESET_MS */
 	pid_t containerd;       /* or -1 */
 	struct services services;
 };
 void shutdown_system(int how, struct system *sys);
+
+/* console.c */
+void console_start_now(struct system *sys);
+void console_ended(struct system *sys, int status);
+/* Starts the console if it is due; the ms until it is, or -1. */
+long console_due(struct system *sys, long now);
 
 #endif

@@ -25,7 +25,6 @@
 #endif
 
 #define BOOTSTEP_DIR "/etc/kitroot/boot.d"
-#define CONSOLE_CONF "/etc/kitroot/console"
 #define HOSTNAME_FILE "/etc/hostname"
 #define ROOT_WRITABLE_FLAG "/etc/kitroot/root-writable"
 
@@ -47,20 +46,9 @@ static void ensure_console_fds(void)
 		close(fd);
 }
 
-/* Respawns the console, at most once a second if it keeps dying. */
-static pid_t respawn_console(time_t *last)
-{
-	time_t now = time(NULL);
-
-	if (now - *last < 1)
-		sleep(1);
-	*last = time(NULL);
-	return start_console(CONSOLE_CONF);
-}
-
 /* Reaps every child that ended; a service is planned for restart, the
  * console is started again. */
-static void reap(struct system *sys, time_t *console_started)
+static void reap(struct system *sys)
 {
 	int status;
 	pid_t pid;
@@ -72,7 +60,7 @@ static void reap(struct system *sys, time_t *console_started)
 			say("containerd exited (status %d); services stop", status);
 			sys->containerd = -1;
 		} else if (pid == sys->console) {
-			sys->console = respawn_console(console_started);
+			console_ended(sys, status);
 		}
 	}
 }
@@ -106,7 +94,6 @@ int main(int argc, char **argv)
 {
 	static struct system sys;
 	sigset_t handled;
-	time_t console_started = 0;
 
 	if (argc > 1 && !strcmp(argv[1], "--version")) {
 		printf("%s %s\n", INIT_NAME, KR_VERSION);
@@ -135,21 +122,30 @@ int main(int argc, char **argv)
 	make_root_read_only(ROOT_WRITABLE_FLAG);
 	run_bootsteps(BOOTSTEP_DIR);
 	sys.console = -1;
+	sys.console_due_ms = -1;
 	sys.containerd = -1;
 	start_containers(&sys);
 	say("boot complete in %ld ms", uptime_ms());
 
-	sys.console = respawn_console(&console_started);
+	console_start_now(&sys);
 	for (;;) {
-		long due = services_start_due(&sys.services, uptime_ms());
-		struct timespec wait = { due / 1000, (due % 1000) * 1000000L };
+		long now = uptime_ms();
+		long due = services_start_due(&sys.services, now);
+		long console = console_due(&sys, now);
+		struct timespec wait;
 		siginfo_t info;
-		int sig = due < 0 ? sigwaitinfo(&handled, &info)
-		                  : sigtimedwait(&handled, &info, &wait);
+		int sig;
+
+		/* the sooner of the two; -1 (nothing due) only if both are */
+		if (due < 0 || (console >= 0 && console < due))
+			due = console;
+		wait.tv_sec = due / 1000;
+		wait.tv_nsec = (due % 1000) * 1000000L;
+		sig = due < 0 ? sigwaitinfo(&handled, &info) : sigtimedwait(&handled, &info, &wait);
 
 		switch (sig) {
 		case SIGCHLD:
-			reap(&sys, &console_started);
+			reap(&sys);
 			break;
 		case SIGTERM:
 		case SIGINT:

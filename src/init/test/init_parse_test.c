@@ -73,6 +73,30 @@ static void test_restart_delay(struct tally *t)
 	CHECK(t, restart_delay_ms(1000000) == RESTART_MAX_MS);
 }
 
+/* The console's restart schedule: at once after a long session or the
+ * first short one, then the services' growing delay. */
+static void test_console_schedule(struct tally *t)
+{
+	static struct system sys;
+	long now;
+
+	sys.console = 42;
+	sys.console_started_ms = uptime_ms();
+	console_ended(&sys, 0);
+	now = uptime_ms();
+	CHECK(t, sys.console == -1 && sys.console_quick_ends == 1 && sys.console_due_ms <= now);
+	console_ended(&sys, 127 << 8);
+	now = uptime_ms();
+	CHECK(t, sys.console_quick_ends == 2 && sys.console_due_ms > now &&
+	         sys.console_due_ms <= now + RESTART_MIN_MS);
+	console_ended(&sys, 127 << 8);
+	CHECK(t, sys.console_quick_ends == 3 && sys.console_due_ms > uptime_ms() + RESTART_MIN_MS);
+	CHECK(t, console_due(&sys, sys.console_due_ms - 5) == 5);
+	sys.console_started_ms = uptime_ms() - RESTART_RESET_MS - 1;
+	console_ended(&sys, 0);
+	CHECK(t, sys.console_quick_ends == 1 && sys.console_due_ms <= uptime_ms());
+}
+
 static void test_name_order(struct tally *t)
 {
 	char names[][BOOTSTEP_NAME_MAX + 1] = { "20-dhcp", "10-sysctl", "10-Sysctl", "10-sysctl" };
@@ -101,6 +125,7 @@ int main(void)
 	test_console(&t);
 	test_bootstep_names(&t);
 	test_restart_delay(&t);
+	test_console_schedule(&t);
 	test_name_order(&t);
 	test_exit_code(&t);
 	return tally_report("init-parse", &t);
