@@ -91,6 +91,17 @@ sys_expect() {
 	echo "$out" | grep -Eq "$3"
 }
 
+# The console shell, ended, is started again at once (init's console
+# supervision): another shell answers, and no back-off was needed.
+sys_console_restarts() {
+	first=$(console_run 'echo $$' 30 | tr -d '\r') || return 1
+	console_send exit
+	second=$(console_run 'echo $$' 60 | tr -d '\r') || { echo "no shell answered after exit"; return 1; }
+	echo "shell PID $first; after exit, shell PID $second"
+	[ -n "$first" ] && [ -n "$second" ] && [ "$first" != "$second" ] &&
+		! console_text | grep -q 'the console program ended'
+}
+
 # The build writes only under O: the source tree may be read-only.
 sys_tree_untouched() {
 	changed=$(find "$top" -newer "$work/build-start" -not -path "$top/.git/*" \
@@ -210,6 +221,7 @@ sys_test_config() {
 	check "$c-reaps-orphans" sys_expect reap \
 		'sh -c "sleep 0.2 & exit 0"; sleep 1; cat /proc/[0-9]*/stat 2>/dev/null | awk "\$3 == \"Z\"" | wc -l' '^0$'
 	check "$c-loopback-up" sys_expect lo 'cat /sys/class/net/lo/operstate' 'unknown|up'
+	check "$c-console-restarts" sys_console_restarts
 	console_send poweroff
 	# s390x's console is gone before the kernel's last words: the proof
 	# is init's own line and QEMU exiting by itself.  The line may follow
