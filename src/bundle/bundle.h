@@ -21,6 +21,7 @@
 #define SPEC_DEVICES_MAX 32
 #define SPEC_SYSCTL_MAX 32
 #define SPEC_ERR_MAX 256
+#define SYSCALLS_MAX 512     /* entries in the system call table */
 
 enum spec_kind { SPEC_ONBOOT = 1, SPEC_SERVICE, SPEC_ONSHUTDOWN };
 
@@ -85,9 +86,8 @@ struct spec {
 	unsigned long long memory; /* bytes; 0: no limit */
 	unsigned long long pids;   /* 0: no limit */
 	unsigned cpu_shares;       /* 0: not set */
-	int has_oom;
-	int oom_score_adj;
-	uint64_t seccomp_allow;    /* bit n: deny-table entry n allowed */
+	int oom_score_adj;         /* 0 unless the spec says */
+	uint64_t seccomp_allow[SYSCALLS_MAX / 64]; /* bit n: table entry n allowed */
 	const char *host_binds[SPEC_MOUNTS_MAX]; /* bind sources in the host's own state */
 	int nhost_binds;
 	unsigned host_bind_line;
@@ -132,15 +132,31 @@ int readonly_index(const char *path);
 #define MASKED_COUNT 11
 const char *masked_path(int i);
 
-/* seccomp.c: the syscalls every container is denied, and the list of
- * seccomp architectures the filter applies to: SCMP_ARCH_ names
- * separated by spaces, as libseccomp spells them
+/* syscalls.c: the system calls a container may make, and when. */
+enum seccomp_otherwise {
+	SECCOMP_EPERM,         /* the default action */
+	SECCOMP_ENOSYS,
+	SECCOMP_NO_NAMESPACES  /* clone without CLONE_NEW* flags */
+};
+struct syscall_rule {
+	const char *name;
+	const char *needs;     /* "": always; a CAP_ name; NULL: never */
+	enum seccomp_otherwise otherwise;
+	const char *arches;    /* NULL: all; else libseccomp arch names */
+};
+int syscall_count(void);
+const struct syscall_rule *syscall_rule(int i);
+int syscall_index(const char *name);
+
+/* seccomp.c: whether table entry i is allowed to the spec's container,
+ * and the list of seccomp architectures the filter applies to:
+ * SCMP_ARCH_ names separated by spaces, as libseccomp spells them
  * ("SCMP_ARCH_AARCH64 SCMP_ARCH_ARM"). */
 #define SECCOMP_ARCHES_MAX 8
 #define SECCOMP_ARCH_NAME_MAX 40
-int seccomp_deny_count(void);
-const char *seccomp_deny_name(int i);
-int seccomp_deny_index(const char *name);
+int spec_allows_call(const struct spec *s, int i);
+int seccomp_rule_applies(const char *rule_arches, const char *target_arches);
+int seccomp_clone_flags_arg(const char *target_arches);
 /* 1 if list is 1 to SECCOMP_ARCHES_MAX such names, else 0. */
 int seccomp_arches_ok(const char *list);
 /* Copies the first name of list into name; returns what follows it,

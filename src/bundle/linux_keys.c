@@ -287,16 +287,21 @@ int key_cpu_shares(struct spec *s, char **w, int n, struct spec_err *e)
 
 int key_seccomp_allow(struct spec *s, char **w, int n, struct spec_err *e)
 {
+	const struct syscall_rule *r;
 	int i, k;
 
 	for (i = 0; i < n; i++) {
-		k = seccomp_deny_index(w[i]);
+		k = syscall_index(w[i]);
 		if (k < 0)
-			return spec_fail(e, "seccomp-allow: %.40s is not in the deny list (expected a "
-			                 "name from docs/service-spec.md)", w[i]);
-		if (s->seccomp_allow & (1ULL << k))
+			return spec_fail(e, "seccomp-allow: %.40s is not a system call kitroot knows "
+			                 "(the table is src/bundle/syscalls.c)", w[i]);
+		r = syscall_rule(k);
+		if (r->needs && !*r->needs)
+			return spec_fail(e, "seccomp-allow: %s is allowed to every container already",
+			                 w[i]);
+		if (s->seccomp_allow[k / 64] & (1ULL << (k % 64)))
 			return spec_fail(e, "seccomp-allow: %s given twice", w[i]);
-		s->seccomp_allow |= 1ULL << k;
+		s->seccomp_allow[k / 64] |= 1ULL << (k % 64);
 	}
 	return 0;
 }

@@ -115,8 +115,10 @@ static void write_process(struct json *j, const struct spec *s)
 		write_rlimit(j, s->rlimits[i].which, s->rlimits[i].soft, s->rlimits[i].hard);
 	json_close(j, ']');
 	json_bool(j, "noNewPrivileges", 1);
-	if (s->has_oom)
-		json_int(j, "oomScoreAdj", s->oom_score_adj);
+	/* Always written: without it the service would inherit the -998
+	 * of containerd's shim, and the OOM killer would choose a
+	 * supervisor before it. */
+	json_int(j, "oomScoreAdj", s->oom_score_adj);
 	json_close(j, '}');
 }
 
@@ -256,29 +258,80 @@ static void write_devices(struct json *j, const struct spec *s)
 	json_close(j, ']');
 }
 
+/* One rule: the names of the table entries that apply to the target
+ * and for which want(s, i) holds. */
+static void seccomp_names(struct json *j, const struct spec *s, const char *arches,
+                          int (*want)(const struct spec *, int))
+{
+	int i;
+
+	json_open(j, "names", '[');
+	for (i = 0; i < syscall_count(); i++)
+		if (seccomp_rule_applies(syscall_rule(i)->arches, arches) && want(s, i))
+			json_str(j, NULL, syscall_rule(i)->name);
+	json_close(j, ']');
+}
+
+static int denied_enosys(const struct spec *s, int i)
+{
+	return !spec_allows_call(s, i) && syscall_rule(i)->otherwise == SECCOMP_ENOSYS;
+}
+
+static int denied_unless_no_namespaces(const struct spec *s, int i)
+{
+	return !spec_allows_call(s, i) && syscall_rule(i)->otherwise == SECCOMP_NO_NAMESPACES;
+}
+
+static int any_call(const struct spec *s, int (*want)(const struct spec *, int))
+{
+	int i;
+
+	for (i = 0; i < syscall_count(); i++)
+		if (want(s, i))
+			return 1;
+	return 0;
+}
+
+/* CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID and NEWNET:
+ * the flags of clone(2) that make namespaces. */
+#define CLONE_NAMESPACE_FLAGS 0x7e020000u
+
 static void write_seccomp(struct json *j, const struct spec *s, const char *arches)
 {
 	char name[SECCOMP_ARCH_NAME_MAX + 1];
-	int i;
+	const char *list = arches;
 
 	json_open(j, "seccomp", '{');
-	json_str(j, "defaultAction", "SCMP_ACT_ALLOW");
+	json_str(j, "defaultAction", "SCMP_ACT_ERRNO");
+	json_uint(j, "defaultErrnoRet", 1); /* EPERM */
 	json_open(j, "architectures", '[');
-	while ((arches = seccomp_arch_next(arches, name)))
+	while ((list = seccomp_arch_next(list, name)))
 		json_str(j, NULL, name);
 	json_close(j, ']');
 	json_open(j, "syscalls", '[');
-	/* With every name allowed there is no rule left: runc refuses one
-	 * with an empty list. */
-	if (s->seccomp_allow != (~0ULL >> (64 - seccomp_deny_count()))) {
+	json_open(j, NULL, '{');
+	seccomp_names(j, s, arches, spec_allows_call);
+	json_str(j, "action", "SCMP_ACT_ALLOW");
+	json_close(j, '}');
+	if (any_call(s, denied_enosys)) {
 		json_open(j, NULL, '{');
-		json_open(j, "names", '[');
-		for (i = 0; i < seccomp_deny_count(); i++)
-			if (!(s->seccomp_allow & (1ULL << i)))
-				json_str(j, NULL, seccomp_deny_name(i));
-		json_close(j, ']');
+		seccomp_names(j, s, arches, denied_enosys);
 		json_str(j, "action", "SCMP_ACT_ERRNO");
-		json_uint(j, "errnoRet", 1); /* EPERM */
+		json_uint(j, "errnoRet", 38); /* ENOSYS */
+		json_close(j, '}');
+	}
+	if (any_call(s, denied_unless_no_namespaces)) {
+		json_open(j, NULL, '{');
+		seccomp_names(j, s, arches, denied_unless_no_namespaces);
+		json_str(j, "action", "SCMP_ACT_ALLOW");
+		json_open(j, "args", '[');
+		json_open(j, NULL, '{');
+		json_uint(j, "index", (unsigned)seccomp_clone_flags_arg(arches));
+		json_uint(j, "value", CLONE_NAMESPACE_FLAGS);
+		json_uint(j, "valueTwo", 0);
+		json_str(j, "op", "SCMP_CMP_MASKED_EQ");
+		json_close(j, '}');
+		json_close(j, ']');
 		json_close(j, '}');
 	}
 	json_close(j, ']');
@@ -318,21 +371,21 @@ static void write_linux(struct json *j, const struct spec *s, const struct targe
 
 /* The spec's exceptions to the defaults, as annotations the security
  * report lists: host-bind's sources and seccomp-allow's calls, each
- * joined with spaces (a host-bind line and the deny table are both far
- * shorter than the buffer). */
+ * joined with spaces (a host-bind line is shorter than its buffer, and
+ * no name in the table is as long as 24 bytes). */
 static void write_annotations(struct json *j, const struct spec *s)
 {
-	char binds[SPEC_LINE_MAX + 1] = "", calls[2048] = "";
+	char binds[SPEC_LINE_MAX + 1] = "", calls[SYSCALLS_MAX * 24] = "";
 	size_t at;
 	int i;
 
 	for (i = 0, at = 0; i < s->nhost_binds && at < sizeof binds; i++)
 		at += (size_t)snprintf(binds + at, sizeof binds - at, "%s%s", i ? " " : "",
 		                       s->host_binds[i]);
-	for (i = 0, at = 0; i < seccomp_deny_count() && at < sizeof calls; i++)
-		if (s->seccomp_allow & (1ULL << i))
+	for (i = 0, at = 0; i < syscall_count() && at < sizeof calls; i++)
+		if (s->seccomp_allow[i / 64] & (1ULL << (i % 64)))
 			at += (size_t)snprintf(calls + at, sizeof calls - at, "%s%s", at ? " " : "",
-			                       seccomp_deny_name(i));
+			                       syscall_rule(i)->name);
 	if (!*binds && !*calls)
 		return;
 	json_open(j, "annotations", '{');

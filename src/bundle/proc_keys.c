@@ -161,7 +161,6 @@ int key_oom_score_adj(struct spec *s, char **w, int n, struct spec_err *e)
 	(void)n;
 	if (parse_int_range(w[0], -1000, 1000, &v))
 		return spec_fail(e, "oom-score-adj: '%.20s' is not a number in -1000..1000", w[0]);
-	s->has_oom = 1;
 	s->oom_score_adj = (int)v;
 	return 0;
 }

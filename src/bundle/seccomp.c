@@ -1,64 +1,29 @@
-/* The seccomp filter of every kitroot container: everything is allowed
- * but the system calls below, which fail with EPERM.  The architectures
+/* The seccomp filter of every kitroot container denies by default and
+ * allows the calls of the table in syscalls.c that the spec's
+ * capabilities (or its `seccomp-allow`) let through.  The architectures
  * it applies to are the target's (KR_SECCOMP_ARCHES, given with -a):
- * only their shape is checked here.  A spec lets one
- * through with `seccomp-allow NAME`, with a comment saying why.
- *
- * Names a kernel or architecture does not have (vm86 off x86, iopl on
- * aarch64, ...) are skipped by runc's libseccomp, so one list serves
- * every ARCH.  docs/service-spec.md lists it too: change both. */
+ * only their shape is checked here; a table entry that names its
+ * architectures applies when one of them is the target's. */
+#include <ctype.h>
 #include <string.h>
 
 #include "bundle.h"
 
-static const char *const deny[] = {
-	/* Kernel modules and kexec: replacing the kernel's code. */
-	"init_module", "finit_module", "delete_module", "create_module",
-	"query_module", "get_kernel_syms", "kexec_load", "kexec_file_load",
-	/* Large kernel attack surface, rarely needed by a service. */
-	"bpf", "perf_event_open", "userfaultfd",
-	/* The kernel keyring is not namespaced. */
-	"add_key", "request_key", "keyctl",
-	/* Reading or writing another process's memory. */
-	"ptrace", "process_vm_readv", "process_vm_writev", "kcmp", "pidfd_getfd",
-	/* Opening files by handle escapes the mount namespace. */
-	"open_by_handle_at", "name_to_handle_at",
-	/* Host-wide state: accounting, swap, reboot, quotas, the kernel log. */
-	"acct", "swapon", "swapoff", "reboot", "quotactl", "quotactl_fd", "syslog",
-	/* Raw I/O port access. */
-	"iopl", "ioperm",
-	/* Obsolete or legacy interfaces, kept out for their bugs. */
-	"lookup_dcookie", "uselib", "vm86", "vm86old", "personality", "nfsservctl",
-	/* Watching the whole filesystem. */
-	"fanotify_init",
-	/* The new mount API: mounts are runc's job, before the service runs. */
-	"mount_setattr", "move_mount", "open_tree", "fsopen", "fsconfig",
-	"fsmount", "fspick",
-};
-
-#define DENY_COUNT ((int)(sizeof deny / sizeof deny[0]))
-
-/* spec.seccomp_allow holds one bit per entry. */
-_Static_assert(DENY_COUNT <= 64, "seccomp_allow is a 64-bit mask");
-
-int seccomp_deny_count(void)
+int spec_allows_call(const struct spec *s, int i)
 {
-	return DENY_COUNT;
-}
+	const struct syscall_rule *r = syscall_rule(i);
+	int cap;
 
-const char *seccomp_deny_name(int i)
-{
-	return i >= 0 && i < DENY_COUNT ? deny[i] : NULL;
-}
-
-int seccomp_deny_index(const char *name)
-{
-	int i;
-
-	for (i = 0; i < DENY_COUNT; i++)
-		if (!strcmp(deny[i], name))
-			return i;
-	return -1;
+	if (!r)
+		return 0;
+	if (s->seccomp_allow[i / 64] & (1ULL << (i % 64)))
+		return 1;
+	if (!r->needs)
+		return 0;
+	if (!*r->needs)
+		return 1;
+	cap = cap_number(r->needs);
+	return cap >= 0 && (s->caps & (1ULL << cap));
 }
 
 /* One name: SCMP_ARCH_ then capitals, digits and '_'; its length, or
@@ -96,4 +61,37 @@ const char *seccomp_arch_next(const char *list, char name[SECCOMP_ARCH_NAME_MAX 
 	memcpy(name, list, n);
 	name[n] = '\0';
 	return list + n;
+}
+
+/* 1 when one of the target's architectures, SCMP_ARCH_ dropped and in
+ * lower case as libseccomp's tables spell it, is a word of rule_arches
+ * (NULL: every architecture). */
+int seccomp_rule_applies(const char *rule_arches, const char *target_arches)
+{
+	char name[SECCOMP_ARCH_NAME_MAX + 1];
+	const char *w;
+	size_t i, n;
+
+	if (!rule_arches)
+		return 1;
+	while ((target_arches = seccomp_arch_next(target_arches, name))) {
+		for (i = 0; name[i]; i++)
+			name[i] = (char)tolower((unsigned char)name[i]);
+		n = strlen(name + 10);
+		for (w = rule_arches; *w; w += strcspn(w, " "), w += strspn(w, " "))
+			if (strcspn(w, " ") == n && !strncmp(w, name + 10, n))
+				return 1;
+	}
+	return 0;
+}
+
+/* clone(2)'s flags are its first argument, but its second on s390
+ * (the stack pointer comes first there). */
+int seccomp_clone_flags_arg(const char *target_arches)
+{
+	char name[SECCOMP_ARCH_NAME_MAX + 1];
+
+	if (!seccomp_arch_next(target_arches, name))
+		return 0;
+	return !strcmp(name, "SCMP_ARCH_S390X") || !strcmp(name, "SCMP_ARCH_S390");
 }

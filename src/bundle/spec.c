@@ -36,7 +36,7 @@ static const struct key {
 	{ "pids", key_pids, 1, 1, 1, 0, "N" },
 	{ "cpu-shares", key_cpu_shares, 1, 1, 1, 0, "N (2..262144)" },
 	{ "oom-score-adj", key_oom_score_adj, 1, 1, 1, 0, "N (-1000..1000)" },
-	{ "seccomp-allow", key_seccomp_allow, 1, ANY, 0, 0, "SYSCALL... (from the deny list)" },
+	{ "seccomp-allow", key_seccomp_allow, 1, ANY, 0, 0, "SYSCALL... (not allowed by default)" },
 	{ "host-bind", key_host_bind, 1, SPEC_MOUNTS_MAX, 1, 0, "/SRC... (binds of /, /proc, /sys, /dev or /run)" },
 };
 
