@@ -53,6 +53,24 @@ ct_confined() {
 	echo "$st" | grep -Eq "^NSpid:[[:space:]]+$pid[[:space:]]+1\$"
 }
 
+# Inside httpd the filter answers EPERM to what makes namespaces or
+# mounts (without it, unshare -U needs no privilege at all, and a user
+# namespace's "root" could then mount): busybox says which call failed.
+ct_no_namespaces_or_mounts() {
+	probe='unshare -U true; echo "U=$?"; unshare -m true; echo "M=$?"; mount -t tmpfs t /tmp; echo "T=$?"'
+	out=$(ct_ctr "task exec --exec-id nsprobe httpd /bin/busybox sh -c '$probe'" | tr -d '\r')
+	echo "$out"
+	for k in U M T; do echo "$out" | grep -q "^$k=[1-9]" || return 1; done
+	[ "$(echo "$out" | grep -c 'Operation not permitted')" = 3 ]
+}
+
+# The system call table agrees with the libseccomp runc is built with;
+# prints the number of calls allowed per architecture.
+ct_syscall_table() {
+	csv=$(ls "$sys_o"/build/libseccomp-*/src/syscalls.csv)
+	sh "$top/support/build/check-syscall-table.sh" "$csv" "$top"
+}
+
 ct_rootfs_read_only() {
 	pid=$(ct_pid httpd)
 	root=$(console_run "awk '\$2 == \"/\" { print \$4 }' /proc/$pid/mounts" 30)
@@ -166,6 +184,8 @@ ct_report_exceptions() {
 }
 
 sys_test_containers() {
+	check "$c-syscall-table-matches-libseccomp" ct_syscall_table
+	sed 's/^/    /' "$work/$c-syscall-table-matches-libseccomp.log"
 	ct_port=$(( 20000 + $$ % 20000 ))
 	ct_http_port=$((ct_port + 1))
 	ct_ssh_port=$((ct_port + 2))
@@ -185,11 +205,12 @@ sys_test_containers() {
 	console_send root
 	console_wait '# $' 30 || true
 	console_run true 30 > /dev/null || true
-	check "$c-onboot-containers" sh -c "grep -q 'kitroot: container 10-sysctl done' '$log' &&
+	check "$c-sysctl-step-then-onboot-containers" sh -c "grep -q '^sysctl: [0-9]* set' '$log' &&
 		grep -q 'kitroot: container 20-dhcp done' '$log' && grep -q 'dhcp: eth0 10.0.2.15' '$log'"
 	if out=$(ct_all_running 2>&1); then pass "$c-services-running (${out##*
 })"; else fail "$c-services-running"; echo "$out" | sed 's/^/    /'; fi
 	check "$c-service-confined" ct_confined
+	check "$c-service-no-namespaces-or-mounts" ct_no_namespaces_or_mounts
 	check "$c-service-rootfs-read-only" ct_rootfs_read_only
 	check "$c-service-own-pid-namespace" ct_no_host_processes
 	check "$c-iommu-strict" ct_iommu_strict

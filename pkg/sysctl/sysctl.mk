@@ -8,23 +8,17 @@ SYSCTL_SITE_METHOD = local
 SYSCTL_LICENSE = MIT
 SYSCTL_ADD_TOOLCHAIN_DEPENDENCY = NO
 
-ifeq ($(KR_PACKAGE_RUNC),y)
-# An onboot container (sysctl.service): busybox's shell runs the script
-# with /proc/sys writable, in the host's network namespace, since net.*
-# keys belong to a namespace.
-SYSCTL_BUSYBOX_APPLETS = sh
-define SYSCTL_ROOTFS_CMDS
-	$(Q)install -D -m 0644 $(@D)/10-kitroot-hardening.conf \
-		$(SYSCTL_ROOTFS)/etc/sysctl.d/10-kitroot-hardening.conf
-	$(Q)install -D -m 0755 $(@D)/05-sysctl $(SYSCTL_ROOTFS)/usr/libexec/kitroot-sysctl
-endef
-$(eval $(container-package))
-else
-# Without containers: the first boot step, on the host.
+# A boot step of init's, in every system: with containers too.  The
+# keys it writes need CAP_SYS_ADMIN, CAP_SYS_PTRACE (yama) and
+# CAP_SYS_RESOURCE (user.*) in the host's user namespace, so a
+# container that applied them would be privileged all the same (it
+# once was, with mount unfiltered); as a step it runs before any
+# container, network or data partition exists, from the read-only
+# image, with no input but these files, and is over in a second.
 define SYSCTL_INSTALL_CMDS
 	$(Q)install -D -m 0644 $(@D)/10-kitroot-hardening.conf \
 		$(TARGET_DIR)/etc/sysctl.d/10-kitroot-hardening.conf
 	$(Q)install -D -m 0755 $(@D)/05-sysctl $(TARGET_DIR)/etc/kitroot/boot.d/05-sysctl
 endef
+
 $(eval $(generic-package))
-endif
