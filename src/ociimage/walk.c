@@ -170,7 +170,7 @@ static int list_dir(struct walk *w, struct child **kids, size_t *count)
 	if (!rc && errno)
 		rc = fail_errno(w, "list");
 	closedir(d);
-	if (!rc)
+	if (!rc && n) /* qsort wants a base even for no element */
 		qsort(*kids, n, sizeof **kids, by_key);
 	return rc;
 }
