@@ -9,7 +9,10 @@
 #   /containers/KIND/[NN-]NAME/config.json   kr-bundle's OCI config
 #   /containers/KIND/[NN-]NAME/rootfs/       the container's files
 # (KIND: onboot, services or onshutdown) and images/oci/NAME.tar, the
-# same files as a standard OCI image archive (kr-ociimage).
+# same files as a standard OCI image archive (kr-ociimage) whose config
+# has config.json's user, working directory, environment and command:
+# `kr-bundle -x` writes them as kr-ociimage's arguments, each ended by a
+# NUL byte, so xargs -0 passes every word as it is.
 #
 # Where the container goes is the spec's alone: its kind, its order NN
 # (onboot and onshutdown only, default 50) and, by the file's name, its
@@ -43,12 +46,13 @@ define $(2)_INSTALL_CMDS
 	$$(if $$($(2)_BUSYBOX_APPLETS),$$(Q)ln $$(TARGET_DIR)/bin/busybox $$($(2)_ROOTFS)/bin/busybox && \
 		for a in $$($(2)_BUSYBOX_APPLETS); do ln -s busybox $$($(2)_ROOTFS)/bin/$$$$a || exit 1; done)
 	$$($(2)_ROOTFS_CMDS)
-	$$(Q)$$(HOST_DIR)/bin/kr-bundle -a '$$(KR_SECCOMP_ARCHES)' -n $(1) -r $$($(2)_CONTAINER_PATH)/rootfs \
+	$$(Q)$$(HOST_DIR)/bin/kr-bundle -a '$$(KR_SECCOMP_ARCHES)' \
+		-f $$(KR_SECCOMP_CLONE_FLAGS_ARG) -n $(1) -r $$($(2)_CONTAINER_PATH)/rootfs \
 		-d $$($(2)_ROOTFS) -o $$(TARGET_DIR)$$($(2)_CONTAINER_PATH)/config.json $$($(2)_SPEC)
 	$$(Q)mkdir -p $$(IMAGES_DIR)/oci
-	$$(Q)IFS=$$$$'\n'; $$(HOST_DIR)/bin/kr-ociimage -a '$$(KR_GO_ARCH)' -t $$(SOURCE_DATE_EPOCH) \
-		-n kitroot/$(1):$$(KR_VERSION) -o $$($(2)_OCI_ARCHIVE) $$($(2)_ROOTFS) \
-		-- $$$$($$(HOST_DIR)/bin/kr-bundle -x $$($(2)_SPEC)) >/dev/null
+	$$(Q)$$(HOST_DIR)/bin/kr-bundle -x -d $$($(2)_ROOTFS) $$($(2)_SPEC) > $$($(2)_DIR)/.oci-args
+	$$(Q)xargs -0 -x -a $$($(2)_DIR)/.oci-args $$(HOST_DIR)/bin/kr-ociimage -a '$$(KR_GO_ARCH)' \
+		-t $$(SOURCE_DATE_EPOCH) -n kitroot/$(1):$$(KR_VERSION) -o $$($(2)_OCI_ARCHIVE) >/dev/null
 endef
 
 endef

@@ -136,16 +136,33 @@ ct_oci_import() {
 	echo "$out" | grep -q "kitroot/httpd:"
 }
 
-# Outside the guest: skopeo reads every archive, with the right architecture.
+# Outside the guest: skopeo reads every archive, with the right
+# architecture, and its image config runs what the container's
+# config.json in the image runs: the same user, directory, environment
+# and command.
 ct_oci_skopeo() {
 	want=$(sys_setting KR_GO_ARCH)
 	n=0
 	for a in "$sys_o"/images/oci/*.tar; do
 		skopeo inspect "oci-archive:$a" > "$work/skopeo.json" || { echo "skopeo cannot read $a"; return 1; }
 		grep -q "\"Architecture\": \"$want\"" "$work/skopeo.json" || { cat "$work/skopeo.json"; return 1; }
+		name=${a##*/} name=${name%.tar}
+		set -- "$sys_o"/target/containers/*/"$name"/config.json \
+			"$sys_o"/target/containers/*/[0-9][0-9]-"$name"/config.json
+		for runtime; do [ -f "$runtime" ] && break; done
+		[ -f "$runtime" ] || { echo "no config.json in the image for $name"; return 1; }
+		skopeo inspect --config "oci-archive:$a" > "$work/skopeo-config.json" &&
+		python3 - "$runtime" "$work/skopeo-config.json" <<-'EOF' || { echo "$name: $a"; return 1; }
+		import json, sys
+		p = json.load(open(sys.argv[1]))["process"]
+		c = json.load(open(sys.argv[2]))["config"]
+		want = ("%d:%d" % (p["user"]["uid"], p["user"]["gid"]), p["cwd"], p["env"], p["args"])
+		got = (c.get("User"), c.get("WorkingDir"), c.get("Env"), c.get("Cmd"))
+		assert want == got, "config.json %r, the image %r" % (want, got)
+		EOF
 		n=$((n + 1))
 	done
-	echo "$n OCI archives read by skopeo"
+	echo "$n OCI archives read by skopeo, each with the config of its config.json"
 	[ "$n" -gt 0 ]
 }
 

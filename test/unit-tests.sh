@@ -47,6 +47,46 @@ build() {
 	return 1
 }
 
+# The OCI archive made the way pkg-container.mk makes it (kr-bundle -x
+# as kr-ociimage's arguments through xargs -0), unpacked by umoci: its
+# runtime config runs what kr-bundle's config.json runs, as the same
+# user, in the same directory, with the same environment; a glob and an
+# empty word in the command stay as they are.
+bundle_image_config() {
+	printf '%s\n' 'kind service' 'command /bin/echo * "" "a  b"' 'user 65534 65534' \
+		'cwd /srv' 'env A=1 B="x y"' > "$work/glob.service"
+	mkdir -p "$work/image-rootfs/bin"
+	for spec in "$specs/full.service" "$work/glob.service"; do
+		n=${spec##*/} n=${n%.service}
+		"$work/kr-bundle" -a SCMP_ARCH_X86_64 -f 0 -n "$n" -r /r -o "$work/$n-runtime.json" "$spec" &&
+		"$work/kr-bundle" -x -d "$work/image-rootfs" "$spec" > "$work/$n.oci-args" &&
+		(cd "$top" && xargs -0 -x -a "$work/$n.oci-args" "$work/kr-ociimage" -a amd64 -t 0 \
+			-n "kitroot/$n:1" -o "$work/$n-image.tar") &&
+		rm -rf "$work/$n-layout" "$work/$n-bundle" && mkdir "$work/$n-layout" &&
+		tar -xf "$work/$n-image.tar" -C "$work/$n-layout" &&
+		umoci unpack --rootless --image "$work/$n-layout:1" "$work/$n-bundle" > /dev/null &&
+		python3 - "$work/$n-runtime.json" "$work/$n-bundle/config.json" "$work/$n-layout" <<-'EOF' || return 1
+		import json, os, sys
+		ours, umoci = (json.load(open(f))["process"] for f in sys.argv[1:3])
+		blob = lambda d: json.load(open(os.path.join(sys.argv[3], "blobs", *d["digest"].split(":"))))
+		manifest = blob(json.load(open(os.path.join(sys.argv[3], "index.json")))["manifests"][0])
+		image = blob(manifest["config"])["config"]
+		user = lambda p: "%d:%d" % (p["user"]["uid"], p["user"]["gid"])
+		# The image's config, word for word; umoci's runtime config
+		# from it (umoci adds TERM=xterm and puts PATH first).
+		for what, a, b in (("user", user(ours), image["User"]), ("cwd", ours["cwd"], image["WorkingDir"]),
+		                   ("env", ours["env"], image["Env"]), ("args", ours["args"], image["Cmd"]),
+		                   ("umoci user", user(ours), user(umoci)), ("umoci cwd", ours["cwd"], umoci["cwd"]),
+		                   ("umoci args", ours["args"], umoci["args"]),
+		                   ("umoci env", sorted(ours["env"]), sorted(e for e in umoci["env"] if e != "TERM=xterm"))):
+		    print(what, a, b)
+		    assert a == b, what
+		EOF
+	done
+	python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["process"]["args"] == \
+		["/bin/echo", "*", "", "a  b"]' "$work/glob-runtime.json"
+}
+
 run_unit_tests() {
 	unit wrapper wrapper
 	unit init-parse init
@@ -61,12 +101,18 @@ run_unit_tests() {
 	build kr-bundle bundle
 	specs="$top/src/bundle/test/specs"
 	check bundle-config-json sh -c "mkdir -p '$work/bundle-rootfs' &&
-		'$work/kr-bundle' -a 'SCMP_ARCH_X86_64 SCMP_ARCH_X86 SCMP_ARCH_X32' -n full \
+		'$work/kr-bundle' -a 'SCMP_ARCH_X86_64 SCMP_ARCH_X86 SCMP_ARCH_X32' -f 0 -n full \
 			-r /containers/services/full/rootfs -d '$work/bundle-rootfs' \
 			-o '$work/full.json' '$specs/full.service' &&
 		python3 -m json.tool '$work/full.json' > /dev/null && [ -d '$work/bundle-rootfs/var/lib/demo' ] &&
 		[ \"\$('$work/kr-bundle' -p '$specs/full.service')\" = onboot/07-full ] &&
-		[ \"\$('$work/kr-bundle' -x '$specs/full.service' | sed -n 3p)\" = 'echo \"hi\" > /run/x; echo \\done' ]"
+		[ \"\$('$work/kr-bundle' -x -d /r '$specs/full.service' | tr '\\0' '\\n' |
+			sed -n '/^--\$/{n;n;n;p;}')\" = 'echo \"hi\" > /run/x; echo \\done' ]"
+	if command -v umoci > /dev/null 2>&1; then
+		check bundle-oci-image-config bundle_image_config
+	else
+		echo "SKIP: bundle-oci-image-config (umoci is not installed)"
+	fi
 	# -p: a wrong spec or file name is status 1 with FILE[:LINE]: and
 	# nothing on stdout (the build writes stdout to a file).
 	check bundle-path-refusals sh -c "mkdir -p '$work/bad-specs' &&

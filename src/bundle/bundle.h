@@ -21,6 +21,8 @@
 #define SPEC_DEVICES_MAX 32
 #define SPEC_SYSCTL_MAX 32
 #define SPEC_ERR_MAX 256
+/* The PATH of a spec that sets none (config.json and the OCI image). */
+#define DEFAULT_PATH "PATH=/sbin:/bin:/usr/sbin:/usr/bin"
 #define SYSCALLS_MAX 512     /* entries in the system call table */
 
 enum spec_kind { SPEC_ONBOOT = 1, SPEC_SERVICE, SPEC_ONSHUTDOWN };
@@ -156,7 +158,6 @@ int syscall_index(const char *name);
 #define SECCOMP_ARCH_NAME_MAX 40
 int spec_allows_call(const struct spec *s, int i);
 int seccomp_rule_applies(const char *rule_arches, const char *target_arches);
-int seccomp_clone_flags_arg(const char *target_arches);
 /* 1 if list is 1 to SECCOMP_ARCHES_MAX such names, else 0. */
 int seccomp_arches_ok(const char *list);
 /* Copies the first name of list into name; returns what follows it,
@@ -168,6 +169,8 @@ struct target {
 	const char *arches;    /* seccomp architectures (KR_SECCOMP_ARCHES) */
 	const char *rootpath;  /* root.path on the target */
 	const char *name;      /* hostname and cgroup name */
+	int clone_flags_arg;   /* clone(2)'s argument holding its flags, 0-5
+	                          (KR_SECCOMP_CLONE_FLAGS_ARG) */
 };
 /* 0, or -1 with a reason in why when t cannot be used. */
 int target_ok(const struct target *t, const char **why);

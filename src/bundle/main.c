@@ -1,16 +1,22 @@
 /* kr-bundle: turns a service spec into an OCI config.json.
  *
- *   kr-bundle -a ARCHES -r ROOTPATH -n NAME [-d ROOTFS_DIR] -o OUT.json SPEC
+ *   kr-bundle -a ARCHES -f N -r ROOTPATH -n NAME [-d ROOTFS_DIR] -o OUT.json SPEC
  *   kr-bundle -p SPEC   prints the container's directory under /containers
  *                       (services/NAME, onboot/NN-NAME, onshutdown/NN-NAME;
  *                       NAME is SPEC's file name without .service)
- *   kr-bundle -x SPEC   prints the command, one word a line (for the
- *                       OCI image config kr-ociimage writes)
+ *   kr-bundle -x -d ROOTFS_DIR SPEC
+ *                       prints what kr-ociimage needs after its fixed
+ *                       options for an image whose config says what
+ *                       config.json says: -u UID:GID, -w CWD, -e NAME=VALUE
+ *                       for each variable, ROOTFS_DIR, --, the command;
+ *                       each argument ends with a NUL byte (xargs -0),
+ *                       so no word is split, globbed or lost
  *   kr-bundle -c SPEC   checks the spec only
  *
  * ARCHES are the target's seccomp architectures, SCMP_ARCH_ names
  * separated by spaces (KR_SECCOMP_ARCHES: "SCMP_ARCH_X86_64 SCMP_ARCH_X86
- * SCMP_ARCH_X32" for x86_64); ROOTPATH is the rootfs as the target sees
+ * SCMP_ARCH_X32" for x86_64); N the number of clone(2)'s argument that
+ * holds its flags (KR_SECCOMP_CLONE_FLAGS_ARG); ROOTPATH is the rootfs as the target sees
  * it (root.path); NAME the hostname and cgroup; with -d, missing mount points are made under
  * ROOTFS_DIR, the rootfs being staged.  OUT.json is written whole or
  * not at all (a temporary file renamed).  Exit status: 0 done, 1 the
@@ -35,10 +41,10 @@ struct options {
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: kr-bundle -a 'SCMP_ARCH_...' -r ROOTPATH -n NAME "
+	fprintf(stderr, "usage: kr-bundle -a 'SCMP_ARCH_...' -f N -r ROOTPATH -n NAME "
 	        "[-d ROOTFS_DIR] -o OUT.json SPEC\n"
 	        "       kr-bundle -p SPEC   (print the directory under /containers)\n"
-	        "       kr-bundle -x SPEC   (print the command, a word a line)\n"
+	        "       kr-bundle -x -d ROOTFS_DIR SPEC   (print kr-ociimage's arguments)\n"
 	        "       kr-bundle -c SPEC   (check the spec)\n");
 	return 2;
 }
@@ -84,12 +90,14 @@ static int write_config(const char *out, const struct spec *s, const struct targ
 	}
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		fprintf(stderr, "kr-bundle: cannot create %s: %s\n", tmp, strerror(errno));
+		fprintf(stderr, "kr-bundle: cannot create %s (written beside it first): %s\n", out,
+		        strerror(errno));
 		return -1;
 	}
 	f = fdopen(fd, "w");
 	if (!f || fchmod(fd, 0644) || oci_write(f, s, t)) {
-		fprintf(stderr, "kr-bundle: cannot write %s: %s\n", tmp, strerror(errno));
+		fprintf(stderr, "kr-bundle: cannot write %s (written beside it first): %s\n", out,
+		        strerror(errno));
 		if (f)
 			fclose(f);
 		else
@@ -101,6 +109,43 @@ static int write_config(const char *out, const struct spec *s, const struct targ
 		fprintf(stderr, "kr-bundle: cannot write %s: %s\n", out, strerror(errno));
 		unlink(tmp);
 		return -1;
+	}
+	return 0;
+}
+
+/* -x: kr-ociimage's arguments for an image that runs as config.json
+ * does, with the same environment in the same order (oci.c's). */
+static int print_image_args(const struct spec *s, const char *rootfs_dir)
+{
+	const char *a[4 + 2 * (SPEC_ENV_MAX + 1) + 2 + SPEC_WORDS_MAX];
+	char user[32];
+	int i, n = 0, has_path = 0;
+
+	snprintf(user, sizeof user, "%u:%u", s->uid, s->gid);
+	a[n++] = "-u";
+	a[n++] = user;
+	a[n++] = "-w";
+	a[n++] = s->cwd;
+	for (i = 0; i < s->nenv; i++)
+		has_path |= !strncmp(s->env[i], "PATH=", 5);
+	if (!has_path) {
+		a[n++] = "-e";
+		a[n++] = DEFAULT_PATH;
+	}
+	for (i = 0; i < s->nenv; i++) {
+		a[n++] = "-e";
+		a[n++] = s->env[i];
+	}
+	a[n++] = rootfs_dir;
+	a[n++] = "--";
+	for (i = 0; i < s->nargs; i++)
+		a[n++] = s->args[i];
+	for (i = 0; i < n; i++)
+		if (fputs(a[i], stdout) < 0 || putchar('\0') == EOF)
+			break;
+	if (i < n || fflush(stdout)) {
+		fprintf(stderr, "kr-bundle: cannot write the image's arguments: %s\n", strerror(errno));
+		return 2;
 	}
 	return 0;
 }
@@ -122,9 +167,14 @@ static int parse_options(int argc, char **argv, struct options *o)
 	int opt;
 
 	memset(o, 0, sizeof *o);
-	while ((opt = getopt(argc, argv, "a:r:n:d:o:pcx")) != -1) {
+	o->t.clone_flags_arg = -1; /* an arch fact: no default */
+	while ((opt = getopt(argc, argv, "a:f:r:n:d:o:pcx")) != -1) {
 		switch (opt) {
 		case 'a': o->t.arches = optarg; break;
+		case 'f':
+			o->t.clone_flags_arg = optarg[0] >= '0' && optarg[0] <= '5' && !optarg[1] ?
+			                       optarg[0] - '0' : -1;
+			break;
 		case 'r': o->t.rootpath = optarg; break;
 		case 'n': o->t.name = optarg; break;
 		case 'd': o->rootfs_dir = optarg; break;
@@ -140,7 +190,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 	o->spec = argv[optind];
 	if (o->path_only + o->check_only + o->command_only > 1)
 		return -1;
-	if (o->path_only || o->check_only || o->command_only)
+	if (o->command_only)
+		return o->rootfs_dir ? 0 : -1;
+	if (o->path_only || o->check_only)
 		return 0;
 	return o->t.arches && o->t.rootpath && o->t.name && o->out ? 0 : -1;
 }
@@ -179,14 +231,8 @@ int main(int argc, char **argv)
 		return print_dir(&s, o.spec);
 	if (o.check_only)
 		return 0;
-	if (o.command_only) {
-		int i;
-
-		for (i = 0; i < s.nargs; i++)
-			if (puts(s.args[i]) < 0)
-				return 2;
-		return fflush(stdout) ? 2 : 0;
-	}
+	if (o.command_only)
+		return print_image_args(&s, o.rootfs_dir);
 	if (o.rootfs_dir && make_mount_points(o.rootfs_dir, &s, err, sizeof err)) {
 		fprintf(stderr, "kr-bundle: %s\n", err);
 		return 2;

@@ -5,8 +5,6 @@
 
 #include "bundle.h"
 
-#define DEFAULT_PATH "PATH=/sbin:/bin:/usr/sbin:/usr/bin"
-
 /* The mounts every container gets, as runc's own default spec has them
  * (with /sys/fs/cgroup read-only: the cgroup is runc's to manage). */
 static const struct {
@@ -43,6 +41,9 @@ int target_ok(const struct target *t, const char **why)
 		*why = "-a wants 1 to 8 seccomp architectures separated by spaces, each "
 		       "SCMP_ARCH_ and capitals, digits or _, as KR_SECCOMP_ARCHES holds them "
 		       "(\"SCMP_ARCH_AARCH64 SCMP_ARCH_ARM\")";
+	else if (t->clone_flags_arg < 0 || t->clone_flags_arg > 5)
+		*why = "-f wants the number of clone(2)'s argument that holds its flags, 0 to 5, "
+		       "as KR_SECCOMP_CLONE_FLAGS_ARG holds it (0; 1 on s390x)";
 	else if (!path_ok(t->rootpath, 0))
 		*why = "ROOTPATH is not an absolute path without . or ..";
 	else if (!container_name_ok(t->name))
@@ -296,10 +297,10 @@ static int any_call(const struct spec *s, int (*want)(const struct spec *, int))
  * the flags of clone(2) that make namespaces. */
 #define CLONE_NAMESPACE_FLAGS 0x7e020000u
 
-static void write_seccomp(struct json *j, const struct spec *s, const char *arches)
+static void write_seccomp(struct json *j, const struct spec *s, const struct target *t)
 {
 	char name[SECCOMP_ARCH_NAME_MAX + 1];
-	const char *list = arches;
+	const char *list = t->arches;
 
 	json_open(j, "seccomp", '{');
 	json_str(j, "defaultAction", "SCMP_ACT_ERRNO");
@@ -310,23 +311,23 @@ static void write_seccomp(struct json *j, const struct spec *s, const char *arch
 	json_close(j, ']');
 	json_open(j, "syscalls", '[');
 	json_open(j, NULL, '{');
-	seccomp_names(j, s, arches, spec_allows_call);
+	seccomp_names(j, s, t->arches, spec_allows_call);
 	json_str(j, "action", "SCMP_ACT_ALLOW");
 	json_close(j, '}');
 	if (any_call(s, denied_enosys)) {
 		json_open(j, NULL, '{');
-		seccomp_names(j, s, arches, denied_enosys);
+		seccomp_names(j, s, t->arches, denied_enosys);
 		json_str(j, "action", "SCMP_ACT_ERRNO");
 		json_uint(j, "errnoRet", 38); /* ENOSYS */
 		json_close(j, '}');
 	}
 	if (any_call(s, denied_unless_no_namespaces)) {
 		json_open(j, NULL, '{');
-		seccomp_names(j, s, arches, denied_unless_no_namespaces);
+		seccomp_names(j, s, t->arches, denied_unless_no_namespaces);
 		json_str(j, "action", "SCMP_ACT_ALLOW");
 		json_open(j, "args", '[');
 		json_open(j, NULL, '{');
-		json_uint(j, "index", (unsigned)seccomp_clone_flags_arg(arches));
+		json_uint(j, "index", (unsigned)t->clone_flags_arg);
 		json_uint(j, "value", CLONE_NAMESPACE_FLAGS);
 		json_uint(j, "valueTwo", 0);
 		json_str(j, "op", "SCMP_CMP_MASKED_EQ");
@@ -356,7 +357,7 @@ static void write_linux(struct json *j, const struct spec *s, const struct targe
 	write_namespaces(j, s);
 	if (s->ndevices)
 		write_devices(j, s);
-	write_seccomp(j, s, t->arches);
+	write_seccomp(j, s, t);
 	json_open(j, "maskedPaths", '[');
 	for (i = 0; i < MASKED_COUNT; i++)
 		json_str(j, NULL, masked_path(i));

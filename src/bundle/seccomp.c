@@ -84,14 +84,3 @@ int seccomp_rule_applies(const char *rule_arches, const char *target_arches)
 	}
 	return 0;
 }
-
-/* clone(2)'s flags are its first argument, but its second on s390
- * (the stack pointer comes first there). */
-int seccomp_clone_flags_arg(const char *target_arches)
-{
-	char name[SECCOMP_ARCH_NAME_MAX + 1];
-
-	if (!seccomp_arch_next(target_arches, name))
-		return 0;
-	return !strcmp(name, "SCMP_ARCH_S390X") || !strcmp(name, "SCMP_ARCH_S390");
-}

@@ -124,7 +124,7 @@ static char *render(const struct spec *s, const struct target *t, size_t *len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct target t = { "SCMP_ARCH_S390X SCMP_ARCH_S390", "/containers/services/fuzz/rootfs", "fuzz" };
+	static const struct target t = { "SCMP_ARCH_S390X SCMP_ARCH_S390", "/containers/services/fuzz/rootfs", "fuzz", 1 };
 	struct spec *s = malloc(sizeof *s);
 	struct spec_err e;
 	size_t lines = 1, i, la, lb;

@@ -13,7 +13,7 @@
 #include "../../test/check.h"
 
 #define X86_64 "SCMP_ARCH_X86_64 SCMP_ARCH_X86 SCMP_ARCH_X32"
-static const struct target tgt = { X86_64, "/containers/services/demo/rootfs", "demo" };
+static const struct target tgt = { X86_64, "/containers/services/demo/rootfs", "demo", 0 };
 
 static int parse(struct spec *s, const char *text)
 {
@@ -415,6 +415,7 @@ static void test_output(struct tally *t, struct spec *s)
 	 * s390x clone's flags would be its second argument. */
 	CHECK(t, parse(s, "kind onboot\ncommand /x\ncapabilities CAP_SYS_ADMIN\n") == 0);
 	shared.arches = "SCMP_ARCH_S390X SCMP_ARCH_S390";
+	shared.clone_flags_arg = 1;
 	a = render(s, &shared);
 	CHECK(t, a && in_array(a, "names", "\"clone\"") && in_array(a, "names", "\"clone3\"") &&
 	         in_array(a, "names", "\"mount\"") && !strstr(a, "\"index\"") &&
@@ -454,6 +455,11 @@ static void test_target(struct tally *t)
 	x = tgt;
 	x.name = "a/b";
 	CHECK(t, target_ok(&x, &why) == -1 && strstr(why, "NAME"));
+	x = tgt;
+	x.clone_flags_arg = -1; /* no -f */
+	CHECK(t, target_ok(&x, &why) == -1 && strstr(why, "KR_SECCOMP_CLONE_FLAGS_ARG"));
+	x.clone_flags_arg = 6;
+	CHECK(t, target_ok(&x, &why) == -1);
 	x = tgt;
 	x.rootpath = "containers/x";
 	CHECK(t, target_ok(&x, &why) == -1 && strstr(why, "ROOTPATH"));
