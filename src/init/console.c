@@ -35,10 +35,10 @@ void console_ended(struct system *sys, int status)
 
 long console_due(struct system *sys, long now)
 {
-	if (sys->console_due_ms < 0)
-		return -1;
-	if (now < sys->console_due_ms)
-		return sys->console_due_ms - now;
+	long wait = ms_until(sys->console_due_ms, now);
+
+	if (wait)
+		return wait;
 	console_start_now(sys);
 	return -1;
 }

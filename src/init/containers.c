@@ -86,6 +86,9 @@ pid_t start_containerd(void)
 
 	if (mkdir("/run/log", 0755) && errno != EEXIST)
 		warn_errno("cannot create", "/run/log");
+	/* A socket left by a containerd that died would look ready at once. */
+	if (unlink(CONTAINERD_SOCKET) && errno != ENOENT)
+		warn_errno("cannot remove", CONTAINERD_SOCKET);
 	pid = spawn_logged(argv, CONTAINERD_LOG);
 	if (pid < 0)
 		return -1;

@@ -29,6 +29,10 @@
 #define CTR "/usr/bin/ctr"
 #define CTR_NAMESPACE "services.kitroot"
 #define SERVICE_GRACE_MS 5000
+/* The services' ctr supervisors: spared by the OOM killer before any
+ * service (0 unless its spec says), after containerd (-999) and the
+ * shims (-998).  A killed ctr costs a restart of its service. */
+#define SUPERVISOR_OOM_SCORE_ADJ (-900)
 #define RESTART_MIN_MS 1000
 #define RESTART_MAX_MS 30000
 #define RESTART_RESET_MS 60000
@@ -48,6 +52,7 @@ int parse_console_line(char *line, char **argv, size_t max_args);
 int parse_console_file(char *buf, char **argv, size_t max_args);
 int bootstep_name_ok(const char *name);
 long restart_delay_ms(int restarts);
+long ms_until(long due_ms, long now);
 int compare_names(const void *a, const void *b);
 int exit_code(int wait_status);
 
@@ -61,6 +66,7 @@ void set_hostname_from(const char *path);
 /* spawn.c */
 long uptime_ms(void);
 pid_t spawn(char *const argv[], int new_session);
+void set_oom_score_adj(pid_t pid, int adj);
 pid_t spawn_logged(char *const argv[], const char *log_path);
 int run_logged_and_wait(char *const argv[], const char *log_path);
 int run_and_wait(char *const argv[]);
@@ -98,9 +104,18 @@ struct system {
 	long console_due_ms;    /* when to start it again, or -1 */
 	int console_quick_ends; /* in a row, each within RESTART_RESET_MS */
 	pid_t containerd;       /* or -1 */
+	long containerd_started_ms;
+	long containerd_due_ms; /* when to start it again, or -1 */
+	int containerd_restarts;
 	struct services services;
 };
 void shutdown_system(int how, struct system *sys);
+
+/* containerd.c */
+void containerd_start_now(struct system *sys);
+void containerd_ended(struct system *sys, int status);
+/* Starts containerd if it is due; the ms until it is, or -1. */
+long containerd_due(struct system *sys, long now);
 
 /* console.c */
 void console_start_now(struct system *sys);

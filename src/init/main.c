@@ -57,8 +57,7 @@ static void reap(struct system *sys)
 		if (services_reaped(&sys->services, pid, status, uptime_ms()))
 			continue;
 		if (pid == sys->containerd) {
-			say("containerd exited (status %d); services stop", status);
-			sys->containerd = -1;
+			containerd_ended(sys, status);
 		} else if (pid == sys->console) {
 			console_ended(sys, status);
 		}
@@ -80,11 +79,9 @@ static void start_containers(struct system *sys)
 		return;
 	}
 	stale = containerd_has_metadata();
-	sys->containerd = start_containerd();
-	if (sys->containerd < 0) {
-		sys->services.n = 0;
+	containerd_start_now(sys);
+	if (sys->containerd < 0)
 		return;
-	}
 	if (stale)
 		services_forget(&sys->services);
 	services_start_due(&sys->services, uptime_ms());
@@ -124,21 +121,26 @@ int main(int argc, char **argv)
 	sys.console = -1;
 	sys.console_due_ms = -1;
 	sys.containerd = -1;
+	sys.containerd_due_ms = -1;
 	start_containers(&sys);
 	say("boot complete in %ld ms", uptime_ms());
 
 	console_start_now(&sys);
 	for (;;) {
+		long containerd = containerd_due(&sys, uptime_ms());
 		long now = uptime_ms();
-		long due = services_start_due(&sys.services, now);
+		/* no service starts while containerd is down */
+		long due = sys.containerd > 0 ? services_start_due(&sys.services, now) : -1;
 		long console = console_due(&sys, now);
 		struct timespec wait;
 		siginfo_t info;
 		int sig;
 
-		/* the sooner of the two; -1 (nothing due) only if both are */
+		/* the soonest; -1 (nothing due) only if all are */
 		if (due < 0 || (console >= 0 && console < due))
 			due = console;
+		if (due < 0 || (containerd >= 0 && containerd < due))
+			due = containerd;
 		wait.tv_sec = due / 1000;
 		wait.tv_nsec = (due % 1000) * 1000000L;
 		sig = due < 0 ? sigwaitinfo(&handled, &info) : sigtimedwait(&handled, &info, &wait);

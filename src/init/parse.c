@@ -116,6 +116,15 @@ int bootstep_name_ok(const char *name)
 
 /* The wait before a service's restart number `restarts` (1, 2, ...):
  * doubling from RESTART_MIN_MS, never over RESTART_MAX_MS. */
+/* ms from now until due_ms: -1 when nothing is due (due_ms < 0), 0
+ * when it is due now or overdue. */
+long ms_until(long due_ms, long now)
+{
+	if (due_ms < 0)
+		return -1;
+	return now < due_ms ? due_ms - now : 0;
+}
+
 long restart_delay_ms(int restarts)
 {
 	long ms = RESTART_MIN_MS;

@@ -53,12 +53,31 @@ void services_forget(const struct services *s)
 	run_logged_and_wait(argv, CONTAINERD_LOG);
 }
 
+/* Before a restart: what is left of the service's last run goes.  Its
+ * `ctr run --rm` removes the container when the task ends, but not when
+ * ctr itself ended first (killed, or containerd gone): the task may be
+ * running on under its shim and the name is taken, so every new `ctr
+ * run` would fail.  Errors (no such task, the usual case) go to
+ * containerd's log. */
+static void clear_one(const struct service *v)
+{
+	char *task[] = { CTR_ARGS, "tasks", "delete", "--force", (char *)v->name, NULL };
+	char *container[] = { CTR_ARGS, "containers", "rm", (char *)v->name, NULL };
+
+	run_logged_and_wait(task, CONTAINERD_LOG);
+	run_logged_and_wait(container, CONTAINERD_LOG);
+}
+
 static void start_one(struct service *v, long now)
 {
 	char *argv[] = { CTR_ARGS, "run", "--rm", "--null-io", "--no-pivot",
 	                 "--config", v->config, v->name, NULL };
 
+	if (v->restarts > 0)
+		clear_one(v);
 	v->pid = spawn(argv, 1);
+	if (v->pid > 0)
+		set_oom_score_adj(v->pid, SUPERVISOR_OOM_SCORE_ADJ);
 	v->started_ms = now;
 	if (v->pid < 0)
 		v->next_start_ms = now + restart_delay_ms(++v->restarts);

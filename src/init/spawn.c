@@ -60,6 +60,21 @@ static pid_t spawn_with(char *const argv[], int new_session, const char *log_pat
 	_exit(127);
 }
 
+/* The OOM killer's bias for pid: a failure is reported, nothing more. */
+void set_oom_score_adj(pid_t pid, int adj)
+{
+	char path[64], value[16];
+	int fd, n;
+
+	snprintf(path, sizeof path, "/proc/%d/oom_score_adj", (int)pid);
+	n = snprintf(value, sizeof value, "%d\n", adj);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || write(fd, value, (size_t)n) != n)
+		warn_errno("cannot write", path);
+	if (fd >= 0)
+		close(fd);
+}
+
 pid_t spawn(char *const argv[], int new_session)
 {
 	return spawn_with(argv, new_session, NULL);

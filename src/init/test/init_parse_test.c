@@ -71,6 +71,11 @@ static void test_restart_delay(struct tally *t)
 	CHECK(t, restart_delay_ms(0) == RESTART_MIN_MS);
 	CHECK(t, restart_delay_ms(6) == RESTART_MAX_MS);
 	CHECK(t, restart_delay_ms(1000000) == RESTART_MAX_MS);
+	/* the main loop's waits: nothing due, due later, due now or past */
+	CHECK(t, ms_until(-1, 5000) == -1);
+	CHECK(t, ms_until(6000, 5000) == 1000);
+	CHECK(t, ms_until(5000, 5000) == 0);
+	CHECK(t, ms_until(4000, 5000) == 0);
 }
 
 /* The console's restart schedule: at once after a long session or the
