@@ -69,6 +69,27 @@ ct_no_namespaces_or_mounts() {
 	echo "$out" | grep -q 'mount: permission denied'
 }
 
+# httpd's memory limit (16M) holds: a process in its container that
+# takes 32M is killed by the kernel's OOM killer, inside httpd's cgroup
+# only; httpd itself and its supervisor run on.  The OOM killer's
+# order: the supervisors at -900, httpd at 0 (its spec says nothing).
+ct_memory_limit() {
+	old=$(ct_pid httpd)
+	sup=$(console_run "$ct_supervisors | wc -l" 30 | tr -d ' ')
+	adj=$(console_run "for p in /proc/[0-9]*; do tr '\\0' ' ' < \$p/cmdline 2>/dev/null | grep -q '^/usr/bin/ctr .* run --rm ' && cat \$p/oom_score_adj; done | sort -u" 30)
+	echo "supervisors' oom_score_adj: $adj; httpd's: $(console_run "cat /proc/$old/oom_score_adj" 30)"
+	[ "$adj" = -900 ] && [ "$(console_run "cat /proc/$old/oom_score_adj" 30)" = 0 ] || return 1
+	out=$(ct_ctr "task exec --exec-id hog httpd /bin/busybox dd if=/dev/zero of=/dev/null bs=32M count=1; echo exec=\$?")
+	# (read inside httpd: the operator's shell is in getty's cgroup namespace)
+	events=$(ct_ctr "task exec --exec-id events httpd /bin/busybox cat /sys/fs/cgroup/memory.events")
+	echo "$out"
+	echo "$events"
+	echo "$out" | grep -q '^exec=137' &&
+		echo "$events" | grep -Eq '^oom_kill [1-9]' &&
+		[ "$(ct_pid httpd)" = "$old" ] &&
+		[ "$(console_run "$ct_supervisors | wc -l" 30 | tr -d ' ')" = "$sup" ]
+}
+
 # The system call table agrees with the libseccomp runc is built with;
 # prints the number of calls allowed per architecture.
 ct_syscall_table() {
@@ -113,13 +134,75 @@ ct_restart() {
 		new=$(ct_pid httpd)
 		if [ -n "$new" ] && [ "$new" != "$old" ]; then
 			echo "httpd pid $old killed, running again as $new"
-			console_text | grep -q 'kitroot: service httpd exited (status 137), restart 1 in 1000 ms'
+			console_text | grep -Eq 'kitroot: service httpd exited \(status 137\), restart [0-9]+ in [0-9]+ ms'
 			return $?
 		fi
 		sleep 2
 		i=$((i + 1))
 	done
 	return 1
+}
+
+# The command lines of the guest's `ctr run`s: init's service
+# supervisors, one per service.
+ct_supervisors='for p in /proc/[0-9]*; do tr "\\0" " " < $p/cmdline 2>/dev/null; echo; done | grep "^/usr/bin/ctr .* run --rm "'
+
+# ct_recovered OLD_PID: waits up to 120 s until every service is
+# RUNNING again, each under a ctr supervisor of its own, and httpd's
+# process is not OLD_PID.
+ct_recovered() {
+	want=$(console_run 'ls /containers/services | wc -l' 30 | tr -d ' ')
+	i=0
+	while [ $i -lt 40 ]; do
+		sleep 3
+		run=$(ct_ctr "task ls" | grep -c ' RUNNING$')
+		sup=$(console_run "$ct_supervisors | wc -l" 30 | tr -d ' ')
+		new=$(ct_pid httpd)
+		if [ "$run" = "$want" ] && [ "$sup" = "$want" ] && [ -n "$new" ] && [ "$new" != "$1" ]; then
+			echo "$run services RUNNING, $sup supervisors; httpd $1 is now $new"
+			return 0
+		fi
+		i=$((i + 1))
+	done
+	echo "after 120 s: $run of $want services RUNNING, $sup supervisors, httpd ${new:-not running}"
+	console_text | grep 'kitroot: \(containerd\|service\)' | tail -n 10
+	return 1
+}
+
+# httpd's ctr supervisor killed: its task runs on under the shim with
+# its name taken; init clears it and starts the service again.
+ct_supervisor_killed() {
+	old=$(ct_pid httpd)
+	ctr_pid=$(console_run "for p in /proc/[0-9]*; do tr '\\0' ' ' < \$p/cmdline 2>/dev/null | grep -q ' run --rm .* httpd \$' && echo \${p#/proc/}; done" 30 | tr -d ' ')
+	[ -n "$old" ] && [ -n "$ctr_pid" ] || { echo "httpd ${old:-not running}, its ctr ${ctr_pid:-not found}"; return 1; }
+	console_run "kill -9 $ctr_pid" 30 > /dev/null
+	ct_recovered "$old"
+}
+
+# containerd killed: init starts it again after a second, and every
+# service runs again under a new supervisor.  getty is one of them, so
+# the operator's session ends: the test logs in again on its new prompt.
+ct_containerd_restart() {
+	cd_pid=$(console_run 'pidof containerd' 30 | tr -d ' ')
+	[ -n "$cd_pid" ] || { echo "no containerd"; return 1; }
+	prompts=$(console_text | grep -c 'login: *$')
+	console_send "kill -9 $cd_pid"
+	i=0
+	until [ "$(console_text | grep -c 'login: *$')" -gt "$prompts" ]; do
+		i=$((i + 1))
+		[ $i -lt 120 ] || { echo "no new login prompt from getty in 120 s"; return 1; }
+		sleep 1
+	done
+	console_send root
+	console_wait '# $' 30 || true
+	console_run true 30 > /dev/null || true
+	# (httpd's process may be the same: whether the shims' tasks are
+	# kept is containerd's affair; a supervisor for each is init's)
+	ct_recovered '' || return 1
+	new=$(console_run 'pidof containerd' 30 | tr -d ' ')
+	echo "containerd $cd_pid killed, $new runs"
+	[ -n "$new" ] && [ "$new" != "$cd_pid" ] &&
+		console_text | grep -q 'kitroot: containerd exited (status 137), restart 1 in 1000 ms'
 }
 
 # The host serves httpd's OCI archive; the guest fetches it over QEMU's
@@ -151,13 +234,13 @@ ct_oci_skopeo() {
 	for a in "$sys_o"/images/oci/*.tar; do
 		skopeo inspect "oci-archive:$a" > "$work/skopeo.json" || { echo "skopeo cannot read $a"; return 1; }
 		grep -q "\"Architecture\": \"$want\"" "$work/skopeo.json" || { cat "$work/skopeo.json"; return 1; }
-		name=${a##*/} name=${name%.tar}
-		set -- "$sys_o"/target/containers/*/"$name"/config.json \
-			"$sys_o"/target/containers/*/[0-9][0-9]-"$name"/config.json
+		image=${a##*/} image=${image%.tar}
+		set -- "$sys_o"/target/containers/*/"$image"/config.json \
+			"$sys_o"/target/containers/*/[0-9][0-9]-"$image"/config.json
 		for runtime; do [ -f "$runtime" ] && break; done
-		[ -f "$runtime" ] || { echo "no config.json in the image for $name"; return 1; }
+		[ -f "$runtime" ] || { echo "no config.json in the image for $image"; return 1; }
 		skopeo inspect --config "oci-archive:$a" > "$work/skopeo-config.json" &&
-		python3 - "$runtime" "$work/skopeo-config.json" <<-'EOF' || { echo "$name: $a"; return 1; }
+		python3 - "$runtime" "$work/skopeo-config.json" <<-'EOF' || { echo "$image: $a"; return 1; }
 		import json, sys
 		p = json.load(open(sys.argv[1]))["process"]
 		c = json.load(open(sys.argv[2]))["config"]
@@ -186,21 +269,31 @@ ct_ssh() {
 	fi
 }
 
-# The security report's section 9 lists each container's exceptions
-# from its config.json (kr-bundle's annotations): getty's host-bind, and
-# nothing for the others.  Rendered from a stand-in boot observation
-# (the boot checks are the minimal systems' test); the report files are
-# removed again.
-ct_report_exceptions() {
+# The security report's section 3 lists the services' own processes
+# (children of their shims), seen on this running system with the boot
+# probe's command: httpd as nobody, no new privileges, a filter, a
+# read-only root, its own PID namespace.  Section 9 lists each
+# container's exceptions from its config.json (kr-bundle's
+# annotations): getty's host-bind, and nothing for the others.  The
+# other observations are stand-ins (the boot checks are the minimal
+# systems' test); the report files are removed again.
+ct_report_services_and_exceptions() {
 	p="$work/report-probe"
 	mkdir -p "$p"
 	printf 'stand-in\tPASS\tnot a boot\n' > "$p/checks.tsv"
-	for f in processes sockets sysctl vulnerabilities iommu; do : > "$p/$f.txt"; done
+	for f in sockets sysctl vulnerabilities iommu; do : > "$p/$f.txt"; done
+	. "$top/support/qemu/probe-processes.sh"
+	console_run "$probe_processes" 60 > "$p/processes.txt" || return 1
 	sh "$top/support/report/security-report.sh" "$sys_o" "$p" > /dev/null || return 1
 	r="$sys_o/images/security-report"
+	processes=$(sed -n '/^3\./,/^4\./p' "$r.txt")
 	section=$(sed -n '/^9\./,$p' "$r.txt")
 	rm -f "$r.txt" "$r.json"
+	echo "$processes"
 	echo "$section"
+	# (from getty's shell, without CAP_SYS_PTRACE, another process's
+	# namespaces cannot be read: the probe says unknown, never host)
+	echo "$processes" | grep -Eq '^   [0-9]+ +httpd +65534 +0000000000000400 +1 +2 +ro +(own|unknown)-pid ' &&
 	echo "$section" | grep -Eq '^   services/getty +host-bind +/run/containerd$' &&
 		[ "$(echo "$section" | grep -c '^   ')" = 1 ]
 }
@@ -233,15 +326,19 @@ sys_test_containers() {
 })"; else fail "$c-services-running"; echo "$out" | sed 's/^/    /'; fi
 	check "$c-service-confined" ct_confined
 	check "$c-service-no-namespaces-or-mounts" ct_no_namespaces_or_mounts
+	check "$c-memory-limit-kills-inside-the-service" ct_memory_limit
 	check "$c-service-rootfs-read-only" ct_rootfs_read_only
 	check "$c-service-own-pid-namespace" ct_no_host_processes
 	check "$c-iommu-strict" ct_iommu_strict
 	check "$c-web-page-through-port-forward" ct_web_page
 	check "$c-killed-service-restarts" ct_restart
+	check "$c-killed-supervisor-recovers" ct_supervisor_killed
+	check "$c-killed-containerd-restarts" ct_containerd_restart
+	check "$c-web-page-after-restarts" ct_web_page
 	if [ -f "$work/ssh-key" ]; then check "$c-sshd-key-only" ct_ssh; fi
 	check "$c-oci-archives-skopeo" ct_oci_skopeo
 	check "$c-oci-import-into-containerd" ct_oci_import
-	check "$c-report-lists-exceptions" ct_report_exceptions
+	check "$c-report-lists-services-and-exceptions" ct_report_services_and_exceptions
 	mem=$(console_run "free | awk '/^Mem:/ { print \$3 }'" 30)
 	pass "$c-runs-in-192MiB (${mem} KiB in use after the checks)"
 	console_send poweroff

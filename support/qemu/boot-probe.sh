@@ -19,6 +19,7 @@ board=$(setting KR_BOARD_DIR)
 [ -n "$board" ] || { echo "boot-probe: $o/.config names no board: build first" >&2; exit 2; }
 mkdir -p "$out"
 . "$top/support/lib/qemu-console.sh"
+. "$top/support/qemu/probe-processes.sh"
 
 console_boot "$out/console.log" "$board" "$o/images" 300 || exit 2
 console_run true 30 > /dev/null || true
@@ -34,7 +35,7 @@ probe sockets.txt 'netstat -lntuwx 2>&1'
 probe sysctl.txt 'for c in /etc/sysctl.d/*.conf; do [ -f "$c" ] && grep -v "^[[:space:]]*[#;]" "$c"; done | while IFS== read -r k v; do k=$(echo $k); v=$(echo $v); [ -n "$k" ] || continue; p=/proc/sys/$(echo $k | tr . /); if [ -e "$p" ]; then echo "$k|$v|$(cat $p | tr "\t" " ")"; else echo "$k|$v|absent"; fi; done'
 probe kernel.txt 'echo "cmdline|$(cat /proc/cmdline)"; echo "kallsyms|$(head -n 1 /proc/kallsyms | cut -d" " -f1)"; for f in /dev/mem /dev/kmem /dev/port /proc/kcore; do [ -e $f ] && echo "present|$f"; done; mount -t securityfs securityfs /sys/kernel/security 2>/dev/null; echo "lockdown|$(cat /sys/kernel/security/lockdown 2>/dev/null)"; echo "lsm|$(cat /sys/kernel/security/lsm 2>/dev/null)"'
 probe setid.txt 'find / -xdev \( -perm -4000 -o -perm -2000 \) -type f 2>/dev/null'
-probe processes.txt 'for d in /proc/[0-9]*; do p=${d#/proc/}; pp=$(awk "/^PPid:/ { print \$2 }" $d/status 2>/dev/null); [ "$p" = 1 ] || [ "$pp" = 1 ] || continue; s=$(awk "/^(Uid|CapEff|NoNewPrivs|Seccomp):/ { printf \"%s \", \$2 }" $d/status); ns=""; for n in pid net mnt ipc uts; do [ "$(readlink $d/ns/$n)" = "$(readlink /proc/1/ns/$n)" ] && ns="$ns host-$n" || ns="$ns own-$n"; done; echo "$p|$(cat $d/comm)|$s|$ns"; done'
+probe processes.txt "$probe_processes"
 probe vulnerabilities.txt 'for f in /sys/devices/system/cpu/vulnerabilities/*; do [ -f "$f" ] && echo "${f##*/}|$(cat "$f")"; done'
 probe iommu.txt 'for g in /sys/kernel/iommu_groups/*; do [ -d "$g" ] && echo "group|${g##*/}|$(cat "$g/type" 2>/dev/null)|$(ls "$g/devices" | tr "\n" " ")"; done; for u in /sys/class/iommu/*; do [ -e "$u" ] && echo "unit|${u##*/}"; done'
 console_send poweroff

@@ -99,11 +99,13 @@ render() {
 			printf "   %-24s %-10s %-8s %-6s %-4s %-16s %s\n", a[1], a[3], a[4], a[5], a[6], a[7], a[8] }
 		if (!ne) print "   (no table: KR_IMAGE_ELF_CHECK is off)"
 		print ""
-		print "3. Processes init started, as seen at boot"
-		printf "   %-6s %-16s %-5s %-18s %-10s %-8s %s\n", "pid", "name", "uid", "effective caps", "no-new-privs", "seccomp", "namespaces"
+		print "3. Processes init started, and each service'\''s, as seen at boot"
+		printf "   %-6s %-16s %-5s %-18s %-12s %-8s %-5s %s\n", "pid", "name", "uid", "effective caps", "no-new-privs", "seccomp", "root", "namespaces"
 		for (i = 1; i <= np; i++) { split(pr[i], a, "|"); split(trim(a[3]), b, " ")
-			printf "   %-6s %-16s %-5s %-18s %-12s %-8s %s\n", a[1], a[2], b[1], b[2], b[3], b[4], trim(a[4]) }
-		print "   (seccomp: 0 off, 2 filter; namespaces: host-X shares init'\''s, own-X has its own)"
+			printf "   %-6s %-16s %-5s %-18s %-12s %-8s %-5s %s\n", a[1], a[2], b[1], b[2], b[3], b[4], a[5], trim(a[4]) }
+		print "   (seccomp: 0 off, 2 filter; root: its / read-only or read-write;"
+		print "   namespaces: host-X shares init'\''s, own-X has its own, unknown-X the probe"
+		print "   could not read them)"
 		print ""
 		print "4. Listening sockets seen at boot"
 		for (i = 1; i <= ns; i++) print "   " so[i]
@@ -148,8 +150,8 @@ render() {
 				(i > 1 ? "," : ""), js(a[1]), js(a[2]), js(a[3]), js(a[4]), js(a[5]), js(a[6]), js(a[7]), js(a[8]) }
 		printf "\n  ],\n  \"processes\": ["
 		for (i = 1; i <= np; i++) { split(pr[i], a, "|"); split(trim(a[3]), b, " ")
-			printf "%s\n    {\"pid\": %d, \"name\": %s, \"uid\": %s, \"cap_eff\": %s, \"no_new_privs\": %s, \"seccomp\": %s, \"namespaces\": %s}",
-				(i > 1 ? "," : ""), a[1], js(a[2]), js(b[1]), js(b[2]), js(b[3]), js(b[4]), js(trim(a[4])) }
+			printf "%s\n    {\"pid\": %d, \"name\": %s, \"uid\": %s, \"cap_eff\": %s, \"no_new_privs\": %s, \"seccomp\": %s, \"root\": %s, \"namespaces\": %s}",
+				(i > 1 ? "," : ""), a[1], js(a[2]), js(b[1]), js(b[2]), js(b[3]), js(b[4]), js(a[5]), js(trim(a[4])) }
 		printf "\n  ],\n  \"listening_sockets\": ["
 		for (i = 1; i <= ns; i++) printf "%s\n    %s", (i > 1 ? "," : ""), js(so[i])
 		printf "\n  ],\n  \"boot_checks\": ["
