@@ -97,7 +97,12 @@ sys_expect() {
 sys_console_restarts() {
 	shell_before=$(console_run 'echo $$' 30 | tr -d '\r')
 	console_send exit
-	shell_after=$(console_run 'echo $$' 60 | tr -d '\r')
+	# The old shell's exit hangs up the console (the kernel does so when
+	# a session leader with a serial tty ends), which throws away a line
+	# typed before the hang-up: ask again until the new shell answers.
+	for try in 1 2 3; do
+		shell_after=$(console_run 'echo $$' 20 | tr -d '\r') && [ -n "$shell_after" ] && break
+	done
 	echo "shell PID $shell_before; after exit, shell PID $shell_after"
 	[ -n "$shell_before" ] && [ -n "$shell_after" ] && [ "$shell_before" != "$shell_after" ] &&
 		! console_text | grep -q 'the console program ended'
