@@ -104,6 +104,18 @@ ct_rootfs_read_only() {
 	echo "$root" | grep -q '^ro[,]*'
 }
 
+# runc pivot_root()ed away from the host's root (init moved it off the
+# initramfs): httpd's mount table holds its own root and the kernel
+# filesystems runc mounts, none of the host's (with --no-pivot every
+# host mount stayed beneath, among them /run with containerd's socket).
+ct_no_host_mounts() {
+	mi=$(ct_ctr "task exec --exec-id mountinfo httpd /bin/busybox cat /proc/self/mountinfo" | tr -d '\r')
+	echo "$mi" | awk '{ print "    " $4, $5, $(NF - 2) }'
+	echo "$mi" | awk '$5 == "/" { roots++; if ($4 != "/containers/services/httpd/rootfs") bad = 1 }
+		$5 ~ "^/(run|containers|tmp|var)(/|$)" { bad = 1 }
+		END { exit !(roots == 1 && !bad && NR > 3) }'
+}
+
 # Inside the httpd container, /proc shows its own processes only.
 ct_no_host_processes() {
 	out=$(ct_ctr "task exec --exec-id probe httpd /bin/busybox ls /proc" | tr ' ' '\n' | grep -c '^[0-9][0-9]*$')
@@ -320,6 +332,7 @@ sys_test_containers() {
 	console_send root
 	console_wait '# $' 30 || true
 	console_run true 30 > /dev/null || true
+	check "$c-root-moved-to-tmpfs" sh -c "grep 'kitroot: root moved to a tmpfs in' '$log'"
 	check "$c-sysctl-step-then-onboot-containers" sh -c "grep -q '^sysctl: [0-9]* set' '$log' &&
 		grep -q 'kitroot: container 20-dhcp done' '$log' && grep -q 'dhcp: eth0 10.0.2.15' '$log'"
 	if out=$(ct_all_running 2>&1); then pass "$c-services-running (${out##*
@@ -328,6 +341,7 @@ sys_test_containers() {
 	check "$c-service-no-namespaces-or-mounts" ct_no_namespaces_or_mounts
 	check "$c-memory-limit-kills-inside-the-service" ct_memory_limit
 	check "$c-service-rootfs-read-only" ct_rootfs_read_only
+	check "$c-service-pivoted-no-host-mounts" ct_no_host_mounts
 	check "$c-service-own-pid-namespace" ct_no_host_processes
 	check "$c-iommu-strict" ct_iommu_strict
 	check "$c-web-page-through-port-forward" ct_web_page

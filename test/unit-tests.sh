@@ -90,6 +90,7 @@ bundle_image_config() {
 run_unit_tests() {
 	unit wrapper wrapper
 	unit init-parse init
+	unit init-root init
 	build init init || :
 	unit elfcheck elfcheck
 	run_elfcheck_tests

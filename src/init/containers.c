@@ -14,8 +14,7 @@
 #include "init.h"
 
 /* Runs each bundle of dir with `runc run`, waiting for it; a failure is
- * logged and the next one runs.  The initramfs root cannot be
- * pivot_root(2)ed away from, hence --no-pivot. */
+ * logged and the next one runs. */
 void run_bundles(const char *dir)
 {
 	char names[CONTAINERS_MAX][BOOTSTEP_NAME_MAX + 1];
@@ -30,6 +29,7 @@ void run_bundles(const char *dir)
 
 		if (snprintf(bundle, sizeof bundle, "%s/%s", dir, names[i]) >= (int)sizeof bundle)
 			continue;
+		pivot_if_moved(argv);
 		status = run_and_wait(argv);
 		if (status != 0)
 			say("container %s failed (status %d)", names[i], exit_code(status));

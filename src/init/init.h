@@ -46,6 +46,18 @@ void mount_early_filesystems(void);
 void make_root_read_only(const char *unless_path);
 void unmount_all(void);
 
+/* root.c */
+struct move_stats {
+	unsigned long long files, bytes, links, dirs, others;
+};
+/* Moves every entry of the directory src into dst (on another
+ * filesystem), keeping owners, modes, times and hard links; mount
+ * points under src stay.  0, or -1 after saying what failed. */
+int move_tree(int src, int dst, struct move_stats *stats);
+/* Moves the root off the initramfs and runs argv again from there. */
+void move_root_to_tmpfs(const char *writable_flag, char **argv);
+void pivot_if_moved(char **argv);
+
 /* parse.c: pure helpers, unit-tested and fuzzed on the host. */
 int parse_hostname(const char *buf, size_t len, char *out, size_t outlen);
 int parse_console_line(char *line, char **argv, size_t max_args);

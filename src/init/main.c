@@ -1,6 +1,7 @@
 /* kitroot init: PID 1.
  *
- * Mounts the early filesystems, sets the hostname, makes the root
+ * Moves the root off the initramfs into a tmpfs (so that runc can
+ * pivot_root), mounts the early filesystems, sets the hostname, makes the root
  * filesystem read-only (unless /etc/kitroot/root-writable exists), runs
  * the boot steps in /etc/kitroot/boot.d, says "kitroot: boot complete
  * in N ms", then
@@ -112,6 +113,7 @@ int main(int argc, char **argv)
 	sigprocmask(SIG_BLOCK, &handled, NULL);
 	reboot(RB_DISABLE_CAD);
 
+	move_root_to_tmpfs(ROOT_WRITABLE_FLAG, argv);
 	mount_early_filesystems();
 	ensure_console_fds();
 	umask(022);
