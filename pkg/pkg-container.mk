@@ -27,7 +27,10 @@ CONTAINER_BASE_DIRS = bin dev etc proc root run sys tmp usr/bin var
 
 define inner-container-package
 
-$(2)_SPEC = $(3)$(1).service
+# A package may write its spec at build time (getty: its operator
+# role's lines by the configuration): it sets _SPEC to a file named
+# NAME.service and gives it a rule.
+$(2)_SPEC ?= $(3)$(1).service
 $(2)_DEPENDENCIES += host-bundle host-ociimage busybox
 $(2)_CONTAINER_PATH_FILE = $$($(2)_DIR)/.container-path
 $(2)_CONTAINER_PATH = /containers/$$(or $$(file <$$($(2)_CONTAINER_PATH_FILE)),$$(error \

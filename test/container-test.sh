@@ -116,6 +116,17 @@ ct_no_host_mounts() {
 		END { exit !(roots == 1 && !bad && NR > 3) }'
 }
 
+# The operator console (getty) reaches containerd's socket and ctr's
+# FIFO directory, nothing else of containerd's state (no task bundles,
+# no shims' sockets), and has its memory limit (read in its own cgroup
+# namespace: its cgroup is the root it sees).
+ct_operator_console() {
+	out=$(console_run 'ls -A /run/containerd | tr "\n" " "; echo; cat /sys/fs/cgroup/memory.max /sys/fs/cgroup/memory.peak 2>&1' 30 | tr -d '\r')
+	echo "$out"
+	[ "$(echo "$out" | sed -n 1p)" = "containerd.sock fifo " ] &&
+		[ "$(echo "$out" | sed -n 2p)" = 67108864 ]
+}
+
 # Inside the httpd container, /proc shows its own processes only.
 ct_no_host_processes() {
 	out=$(ct_ctr "task exec --exec-id probe httpd /bin/busybox ls /proc" | tr ' ' '\n' | grep -c '^[0-9][0-9]*$')
@@ -306,7 +317,7 @@ ct_report_services_and_exceptions() {
 	# (from getty's shell, without CAP_SYS_PTRACE, another process's
 	# namespaces cannot be read: the probe says unknown, never host)
 	echo "$processes" | grep -Eq '^   [0-9]+ +httpd +65534 +0000000000000400 +1 +2 +ro +(own|unknown)-pid ' &&
-	echo "$section" | grep -Eq '^   services/getty +host-bind +/run/containerd$' &&
+	echo "$section" | grep -Eq '^   services/getty +host-bind +/run/containerd/containerd.sock /run/containerd/fifo$' &&
 		[ "$(echo "$section" | grep -c '^   ')" = 1 ]
 }
 
@@ -342,6 +353,7 @@ sys_test_containers() {
 	check "$c-memory-limit-kills-inside-the-service" ct_memory_limit
 	check "$c-service-rootfs-read-only" ct_rootfs_read_only
 	check "$c-service-pivoted-no-host-mounts" ct_no_host_mounts
+	check "$c-operator-console-socket-only" ct_operator_console
 	check "$c-service-own-pid-namespace" ct_no_host_processes
 	check "$c-iommu-strict" ct_iommu_strict
 	check "$c-web-page-through-port-forward" ct_web_page

@@ -91,6 +91,7 @@ run_unit_tests() {
 	unit wrapper wrapper
 	unit init-parse init
 	unit init-root init
+	unit init-logkeeper init
 	build init init || :
 	unit elfcheck elfcheck
 	run_elfcheck_tests

@@ -9,7 +9,8 @@ GETTY_LICENSE = MIT
 
 # busybox's getty, login and the shell the login gets.  The container
 # shares the host's PID, network, IPC and UTS namespaces so an operator
-# sees the system; ctr and containerd's socket are bound in.
+# sees the system; with the operator role, ctr and containerd's socket
+# are bound in.
 GETTY_BUSYBOX_APPLETS = getty login sh ash ls cat ps kill pidof uname readlink pgrep grep sed awk head tail \
 	mount df free top uptime ip ifconfig wget id hostname sleep dmesg echo env tr wc cut sort \
 	poweroff reboot halt stat find xargs od
@@ -25,7 +26,19 @@ define GETTY_ROOTFS_CMDS
 	$(Q)chmod 0600 $(GETTY_ROOTFS)/etc/shadow
 	$(Q)printf 'kitroot \\n (\\l)\n\n' > $(GETTY_ROOTFS)/etc/issue
 	$(Q)printf 'export PS1="\\h:\\w# "\nexport PATH=/bin:/usr/bin\n' > $(GETTY_ROOTFS)/etc/profile
-	$(Q): > $(GETTY_ROOTFS)/usr/bin/ctr
+	$(if $(KR_PACKAGE_GETTY_OPERATOR),$(Q): > $(GETTY_ROOTFS)/usr/bin/ctr && \
+		mkdir -p $(GETTY_ROOTFS)/run/containerd && : > $(GETTY_ROOTFS)/run/containerd/containerd.sock)
 endef
 
+# The spec kr-bundle reads: getty.service, then operator.service's lines
+# when the operator role is chosen.  Written only when it changes, so a
+# .config edit elsewhere rebuilds nothing here.
+GETTY_SPEC = $(GETTY_DIR)/spec/getty.service
+GETTY_SPEC_PARTS := $(pkgdir)getty.service $(if $(KR_PACKAGE_GETTY_OPERATOR),$(pkgdir)operator.service)
+
 $(eval $(container-package))
+
+$(GETTY_SPEC): $(GETTY_SPEC_PARTS) $(KR_CONFIG)
+	$(Q)mkdir -p $(@D)
+	$(Q)cat $(GETTY_SPEC_PARTS) > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi

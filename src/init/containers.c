@@ -83,13 +83,23 @@ pid_t start_containerd(void)
 	long started = uptime_ms(), waited;
 	struct stat st;
 	pid_t pid;
+	int log;
 
 	if (mkdir("/run/log", 0755) && errno != EEXIST)
 		warn_errno("cannot create", "/run/log");
+	/* ctr makes a task's stdio FIFOs here, on demand; made now, it can
+	 * be bound into the operator console (getty) before any ctr ran. */
+	if (mkdir(CONTAINERD_STATE, 0711) && errno != EEXIST)
+		warn_errno("cannot create", CONTAINERD_STATE);
+	if (mkdir(CTR_FIFO_DIR, 0700) && errno != EEXIST)
+		warn_errno("cannot create", CTR_FIFO_DIR);
 	/* A socket left by a containerd that died would look ready at once. */
 	if (unlink(CONTAINERD_SOCKET) && errno != ENOENT)
 		warn_errno("cannot remove", CONTAINERD_SOCKET);
-	pid = spawn_logged(argv, CONTAINERD_LOG);
+	log = start_log_keeper(CONTAINERD_LOG, CONTAINERD_LOG_MAX);
+	pid = log < 0 ? spawn_logged(argv, CONTAINERD_LOG) : spawn_to(argv, log);
+	if (log >= 0)
+		close(log);
 	if (pid < 0)
 		return -1;
 	for (waited = 0; waited < CONTAINERD_WAIT_MS; waited += 20) {

@@ -23,8 +23,12 @@
 #define RUNC_STATE "/run/runc"
 #define CONTAINERD "/usr/bin/containerd"
 #define CONTAINERD_CONFIG "/etc/containerd/config.toml"
-#define CONTAINERD_SOCKET "/run/containerd/containerd.sock"
+#define CONTAINERD_STATE "/run/containerd"
+#define CONTAINERD_SOCKET CONTAINERD_STATE "/containerd.sock"
+#define CTR_FIFO_DIR CONTAINERD_STATE "/fifo"
 #define CONTAINERD_LOG "/run/log/containerd.log"
+/* then it is renamed containerd.log.old and a new one begun */
+#define CONTAINERD_LOG_MAX (512 * 1024)
 #define CONTAINERD_WAIT_MS 30000
 #define CTR "/usr/bin/ctr"
 #define CTR_NAMESPACE "services.kitroot"
@@ -36,6 +40,9 @@
 #define RESTART_MIN_MS 1000
 #define RESTART_MAX_MS 30000
 #define RESTART_RESET_MS 60000
+
+/* logkeeper.c */
+int start_log_keeper(const char *path, off_t max);
 
 /* log.c: every message goes to the console, prefixed "kitroot: ". */
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -80,6 +87,7 @@ long uptime_ms(void);
 pid_t spawn(char *const argv[], int new_session);
 void set_oom_score_adj(pid_t pid, int adj);
 pid_t spawn_logged(char *const argv[], const char *log_path);
+pid_t spawn_to(char *const argv[], int fd);
 int run_logged_and_wait(char *const argv[], const char *log_path);
 int run_and_wait(char *const argv[]);
 void run_bootsteps(const char *dir);

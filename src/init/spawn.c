@@ -29,9 +29,9 @@ long uptime_ms(void)
 }
 
 /* Forks and execs argv with init's blocked signals restored to normal;
- * with log_path, stdout and stderr are appended to it (stdin
- * /dev/null). */
-static pid_t spawn_with(char *const argv[], int new_session, const char *log_path)
+ * with log_path, stdout and stderr are appended to it, with out_fd >= 0
+ * they go there (stdin /dev/null either way). */
+static pid_t spawn_with(char *const argv[], int new_session, const char *log_path, int out_fd)
 {
 	sigset_t all;
 	int fd, null;
@@ -47,11 +47,12 @@ static pid_t spawn_with(char *const argv[], int new_session, const char *log_pat
 	sigprocmask(SIG_UNBLOCK, &all, NULL);
 	if (new_session)
 		setsid();
-	if (log_path) {
-		fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+	if (log_path || out_fd >= 0) {
+		fd = out_fd >= 0 ? out_fd :
+		     open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
 		null = open("/dev/null", O_RDONLY | O_CLOEXEC);
 		if (fd < 0 || null < 0 || dup2(null, 0) < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0) {
-			warn_errno("cannot set up the log of", argv[0]);
+			warn_errno("cannot set up the output of", argv[0]);
 			_exit(127);
 		}
 	}
@@ -77,13 +78,19 @@ void set_oom_score_adj(pid_t pid, int adj)
 
 pid_t spawn(char *const argv[], int new_session)
 {
-	return spawn_with(argv, new_session, NULL);
+	return spawn_with(argv, new_session, NULL, -1);
 }
 
 /* As spawn, in a new session, with its output in log_path. */
 pid_t spawn_logged(char *const argv[], const char *log_path)
 {
-	return spawn_with(argv, 1, log_path);
+	return spawn_with(argv, 1, log_path, -1);
+}
+
+/* As spawn, in a new session, with its output to fd. */
+pid_t spawn_to(char *const argv[], int fd)
+{
+	return spawn_with(argv, 1, NULL, fd);
 }
 
 /* Waits for pid alone: other children are left for init's main loop,
