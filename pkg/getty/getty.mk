@@ -30,11 +30,11 @@ define GETTY_ROOTFS_CMDS
 		mkdir -p $(GETTY_ROOTFS)/run/containerd && : > $(GETTY_ROOTFS)/run/containerd/containerd.sock)
 endef
 
-# The spec kr-bundle reads: getty.service, then operator.service's lines
+# The spec kr-bundle reads: getty.service, then those of operator.lines
 # when the operator role is chosen.  Written only when it changes, so a
 # .config edit elsewhere rebuilds nothing here.
 GETTY_SPEC = $(GETTY_DIR)/spec/getty.service
-GETTY_SPEC_PARTS := $(pkgdir)getty.service $(if $(KR_PACKAGE_GETTY_OPERATOR),$(pkgdir)operator.service)
+GETTY_SPEC_PARTS := $(pkgdir)getty.service $(if $(KR_PACKAGE_GETTY_OPERATOR),$(pkgdir)operator.lines)
 
 $(eval $(container-package))
 
