@@ -62,7 +62,7 @@ endif
 
 all:
 
-include $(TOPDIR)/support/make/kr-utils.mk
+include $(TOPDIR)/support/make/kr-utils.mk $(TOPDIR)/support/make/external.mk
 include $(TOPDIR)/pkg/pkg-generic.mk $(TOPDIR)/pkg/pkg-golang.mk $(TOPDIR)/pkg/pkg-container.mk
 include $(TOPDIR)/src/c-program.mk
 include $(TOPDIR)/support/make/kconfig.mk
@@ -135,6 +135,7 @@ endif
 include $(TOPDIR)/toolchain/toolchain.mk $(TOPDIR)/toolchain/toolchain-wrapper.mk
 include $(TOPDIR)/kernel/linux.mk $(TOPDIR)/kernel/linux-tools.mk
 include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))
+include $(foreach d,$(KR_EXTERNAL_DIRS),$(d)/external.mk)
 include $(TOPDIR)/board/board.mk
 include $(TOPDIR)/support/make/image.mk $(TOPDIR)/support/make/efi-image.mk
 $(kr-link-dependencies)
@@ -156,10 +157,10 @@ source: $(foreach p,host-linux-tools linux $(ROOTFS_PACKAGES),$(p)-source)
 .PHONY: reproducibility-check verify
 reproducibility-check: $(KR_CONFIG)
 	$(Q)sh $(TOPDIR)/support/build/host-deps.sh $(KR_ARCH) reproducibility
-	$(Q)KR_NO_CACHE=$(KR_NO_CACHE) sh $(TOPDIR)/support/report/reproducibility-check.sh $(TOPDIR) $(KR_CONFIG) $(REFERENCE)
+	$(Q)KR_NO_CACHE=$(KR_NO_CACHE) KR_EXTERNAL='$(kr-external-list)' sh $(TOPDIR)/support/report/reproducibility-check.sh $(TOPDIR) $(KR_CONFIG) $(REFERENCE)
 verify: $(KR_CONFIG)
 	$(Q)if [ -z "$(SUMS)" ]; then echo "usage: make verify SUMS=path/to/SHA256SUMS" >&2; exit 1; fi
-	$(Q)KR_NO_CACHE=$(KR_NO_CACHE) sh $(TOPDIR)/support/report/verify.sh $(TOPDIR) $(KR_CONFIG) $(abspath $(SUMS))
+	$(Q)KR_NO_CACHE=$(KR_NO_CACHE) KR_EXTERNAL='$(kr-external-list)' sh $(TOPDIR)/support/report/verify.sh $(TOPDIR) $(KR_CONFIG) $(abspath $(SUMS))
 
 # What the build and one boot establish about the system's security:
 # images/security-report.txt and .json (docs/security.md).  The report
@@ -227,5 +228,6 @@ help:
 	@echo '  check-package          - check the package files (docs/adding-a-package.md)'
 	@echo
 	@echo 'Variables: O=DIR (default output/), V=1 (show commands),'
+	@echo '  KR_EXTERNAL=DIR[:DIR...] (external trees, remembered in O; docs/external-tree.md),'
 	@echo '  KR_DL_DIR (download cache, default ~/.cache/kitroot/dl),'
 	@echo '  KR_PRIMARY_SITE (mirror tried before upstream), SOURCE_DATE_EPOCH.'

@@ -120,8 +120,7 @@ $(eval $(generic-package))
 # list of fragments (one added or taken out in menuconfig): the list is
 # kept in a file rewritten only when it differs.
 LINUX_FRAGMENTS_LIST = $(BUILD_DIR)/linux-fragments.list
-$(shell mkdir -p $(BUILD_DIR) && { echo '$(LINUX_FRAGMENTS)' | cmp -s - $(LINUX_FRAGMENTS_LIST) || \
-	echo '$(LINUX_FRAGMENTS)' > $(LINUX_FRAGMENTS_LIST); })
+$(call kr-record,$(LINUX_FRAGMENTS_LIST),LINUX_FRAGMENTS)
 $(LINUX_DIR)/.stamp_configured: $(LINUX_FRAGMENTS) $(LINUX_FRAGMENTS_LIST)
 
 # The checks judge the configuration the kernel is built from, whatever

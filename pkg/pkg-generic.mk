@@ -34,6 +34,9 @@ KR_PACKAGES :=
 # $(4): "target" or "host"
 define inner-generic-package
 
+$$(if $$(filter $(1),$$(KR_PACKAGES)),$$(error $(3)$(patsubst host-%,%,$(1)).mk: a package named \
+	$(1) is already defined in $$($(2)_PKGDIR): an external tree's package needs a name \
+	of its own))
 $(2)_NAME := $(1)
 $(2)_PKGDIR := $(3)
 $(2)_DL_FROM ?= $(1)

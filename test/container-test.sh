@@ -346,6 +346,11 @@ sys_test_containers() {
 	check "$c-root-moved-to-tmpfs" sh -c "grep 'kitroot: root moved to a tmpfs in' '$log'"
 	check "$c-sysctl-step-then-onboot-containers" sh -c "grep -q '^sysctl: [0-9]* set' '$log' &&
 		grep -q 'kitroot: container 20-dhcp done' '$log' && grep -q 'dhcp: eth0 10.0.2.15' '$log'"
+	# test/external's hang-onboot sleeps past its 3 s: killed, and the
+	# services start after it.
+	check "$c-onboot-timeout-kills-and-boot-goes-on" sh -c "tr -d '\r' < '$log' |
+		grep -A3 'kitroot: container 90-hang-onboot still running after its timeout of 3 s: killing it' |
+		grep -q 'kitroot: container 90-hang-onboot killed after [0-9]* ms (status 137); going on'"
 	if out=$(ct_all_running 2>&1); then pass "$c-services-running (${out##*
 })"; else fail "$c-services-running"; echo "$out" | sed 's/^/    /'; fi
 	check "$c-service-confined" ct_confined
@@ -376,6 +381,11 @@ sys_test_containers() {
 	check "$c-services-stopped-then-onshutdown" sh -c "tr -d '\r' < '$log' |
 		sed -n '/kitroot: stopping for poweroff/,\$p' |
 		grep -A30 'kitroot: stopping [0-9]* services' | grep -q 'kitroot: container 50-ifdown done'"
+	check "$c-onshutdown-timeout-kills-and-poweroff-goes-on" sh -c "tr -d '\r' < '$log' |
+		sed -n '/kitroot: container 50-ifdown done/,\$p' |
+		grep -A3 'kitroot: container 90-hang-onshutdown still running after its timeout of 3 s' |
+		grep -A3 'kitroot: container 90-hang-onshutdown killed after [0-9]* ms (status 137); going on' |
+		grep -q 'kitroot: poweroff\$'"
 	console_stop
 	if [ "$failed" -gt 0 ]; then
 		echo "console log (tail):"

@@ -117,6 +117,43 @@ t_unknown_defconfig() {
 	grep -q "qemu_x86_64_defconfig" "$work/unknown.err"
 }
 
+# External trees (support/make/external.mk): test/external's
+# configurations are listed and used, the trees are remembered in O, and
+# each fault stops make naming the file and what it should hold.
+t_external_tree() {
+	d="$work/external" ext="$top/test/external"
+	rm -rf "$d" && mkdir -p "$d" || return 1
+	make -s -C "$top" KR_EXTERNAL="$ext" list-defconfigs > "$d/list" || return 1
+	grep -q "^External configurations of KITROOT_TEST ($ext):" "$d/list" &&
+	grep -q '^  kitroot_test_x86_64_defconfig .* - x86_64 QEMU system' "$d/list" &&
+	grep -q '^  qemu_x86_64_defconfig ' "$d/list" || { cat "$d/list"; return 1; }
+	# faults, each in a copy of the tree
+	refused() { # NAME KR_EXTERNAL MESSAGE
+		! make -s -C "$top" O="$d/o-$1" KR_EXTERNAL="$2" list-defconfigs > "$d/$1.err" 2>&1 &&
+		grep -q "$3" "$d/$1.err" && ! [ -e "$d/o-$1" ] ||
+		{ echo "$1: no error with '$3':"; cat "$d/$1.err"; return 1; }
+	}
+	for t in no-desc bad-name clash twin; do cp -a "$ext" "$d/$t" || return 1; done
+	rm "$d/no-desc/external.desc"
+	sed -i 's/^name: .*/name: two words/' "$d/bad-name/external.desc"
+	mkdir "$d/clash/pkg/httpd" && cp "$ext/pkg/hang-onboot/hang-onboot.mk" "$d/clash/pkg/httpd/httpd.mk"
+	refused missing "$d/none" "KR_EXTERNAL: $d/none is not a directory" &&
+	refused no-desc "$d/no-desc" "$d/no-desc/external.desc: no such file: an external tree holds" &&
+	refused bad-name "$d/bad-name" "$d/bad-name/external.desc: its name is 'two words'" &&
+	refused twin "$ext:$d/twin" "$d/twin/external.desc: the name KITROOT_TEST is also that of $ext" &&
+	refused clash "$d/clash" "$d/clash/pkg/httpd/httpd.mk: a package named httpd is already defined in $top/pkg/httpd/" &&
+	refused space "$d/a b" "a path make cannot carry" || return 1
+	# configured from the tree's defconfig, then remembered
+	make -s -C "$top" O="$d/o" KR_EXTERNAL="$ext" kitroot_test_x86_64_defconfig > "$d/cfg.log" 2>&1 ||
+		{ cat "$d/cfg.log"; return 1; }
+	grep -qx 'KR_PACKAGE_HANG_ONBOOT=y' "$d/o/.config" &&
+	grep -qx "KR_EXTERNAL := $ext" "$d/o/.kr-external.mk" &&
+	make -s -C "$top" O="$d/o" olddefconfig > "$d/old.log" 2>&1 &&
+	grep -qx 'KR_PACKAGE_HANG_ONBOOT=y' "$d/o/.config" &&
+	grep -q "^source \"$ext/Config.in\"" "$d/o/.kr-external.in" || { cat "$d/old.log"; return 1; }
+	rm -rf "$d"
+}
+
 t_host_deps() {
 	# Everything is installed on a machine that builds: silent success.
 	sh "$top/support/build/host-deps.sh" x86_64 &&
@@ -529,6 +566,7 @@ run_infra_tests() {
 	check infra-security-defaults-check t_check_security_defaults
 	check infra-boot-probe-judgement t_probe_checks
 	check infra-unknown-defconfig t_unknown_defconfig
+	check infra-external-tree t_external_tree
 	check infra-host-deps t_host_deps
 	check infra-source-date-epoch t_source_date_epoch
 	check infra-default-jobs t_default_jobs

@@ -15,8 +15,10 @@ sys_set() {
 }
 
 # A system with containerd gets the test's own options: root logs in on
-# the console without a password, the test web server runs, and sshd
-# takes a key made for the test.
+# the console without a password, the test web server runs, sshd takes
+# a key made for the test, and the test's external tree (test/external)
+# adds an onboot and an onshutdown container that hang past their
+# timeouts.
 sys_build() {
 	make -C "$top" O="$sys_o" "${sys_config}_defconfig" || return 1
 	if [ "$(sys_setting KR_PACKAGE_CONTAINERD)" = y ]; then
@@ -25,7 +27,9 @@ sys_build() {
 		sys_set KR_PACKAGE_GETTY_PASSWORDLESS y
 		sys_set KR_PACKAGE_HTTPD y
 		sys_set KR_PACKAGE_SSHD y
-		make -C "$top" O="$sys_o" olddefconfig || return 1
+		sys_set KR_PACKAGE_HANG_ONBOOT y
+		sys_set KR_PACKAGE_HANG_ONSHUTDOWN y
+		make -C "$top" O="$sys_o" KR_EXTERNAL="$top/test/external" olddefconfig || return 1
 		sys_set KR_PACKAGE_SSHD_AUTHORIZED_KEYS "\"$work/ssh-key.pub\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi

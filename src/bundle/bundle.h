@@ -31,6 +31,9 @@ enum spec_kind { SPEC_ONBOOT = 1, SPEC_SERVICE, SPEC_ONSHUTDOWN };
  * directory is NN-NAME) when its spec gives no `order`. */
 #define SPEC_ORDER_DEFAULT 50
 
+/* The longest `timeout` (seconds): an hour is already no bound. */
+#define SPEC_TIMEOUT_MAX 3600
+
 /* Namespaces a spec may share with the host (bits of spec.share). */
 enum { SHARE_NET = 1, SHARE_PID = 2, SHARE_IPC = 4, SHARE_UTS = 8 };
 
@@ -67,6 +70,7 @@ struct spec {
 	char text[SPEC_FILE_MAX + 1];
 	enum spec_kind kind;
 	int order;               /* 0..99; SPEC_ORDER_DEFAULT when not given */
+	unsigned timeout;        /* seconds; 0: init's default */
 	const char *args[SPEC_WORDS_MAX];
 	int nargs;
 	unsigned uid, gid;

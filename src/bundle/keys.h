@@ -12,7 +12,7 @@ typedef int key_fn(struct spec *s, char **w, int n, struct spec_err *e);
 int spec_fail(struct spec_err *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-key_fn key_kind, key_order, key_command, key_user, key_cwd, key_env, key_capabilities,
+key_fn key_kind, key_order, key_timeout, key_command, key_user, key_cwd, key_env, key_capabilities,
 	key_rlimit, key_oom_score_adj;
 key_fn key_share, key_bind, key_tmpfs, key_rootfs, key_writable, key_device,
 	key_sysctl, key_memory, key_pids, key_cpu_shares, key_seccomp_allow, key_host_bind;

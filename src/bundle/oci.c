@@ -373,7 +373,8 @@ static void write_linux(struct json *j, const struct spec *s, const struct targe
 /* The spec's exceptions to the defaults, as annotations the security
  * report lists: host-bind's sources and seccomp-allow's calls, each
  * joined with spaces (a host-bind line is shorter than its buffer, and
- * no name in the table is as long as 24 bytes). */
+ * no name in the table is as long as 24 bytes).  And the timeout, which
+ * init reads from here. */
 static void write_annotations(struct json *j, const struct spec *s)
 {
 	char binds[SPEC_LINE_MAX + 1] = "", calls[SYSCALLS_MAX * 24] = "";
@@ -387,13 +388,19 @@ static void write_annotations(struct json *j, const struct spec *s)
 		if (s->seccomp_allow[i / 64] & (1ULL << (i % 64)))
 			at += (size_t)snprintf(calls + at, sizeof calls - at, "%s%s", at ? " " : "",
 			                       syscall_rule(i)->name);
-	if (!*binds && !*calls)
+	if (!*binds && !*calls && !s->timeout)
 		return;
 	json_open(j, "annotations", '{');
 	if (*binds)
 		json_str(j, "org.kitroot.host-bind", binds);
 	if (*calls)
 		json_str(j, "org.kitroot.seccomp-allow", calls);
+	if (s->timeout) {
+		char seconds[16];
+
+		snprintf(seconds, sizeof seconds, "%u", s->timeout);
+		json_str(j, "org.kitroot.timeout", seconds);
+	}
 	json_close(j, '}');
 }
 

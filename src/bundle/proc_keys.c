@@ -34,6 +34,20 @@ int key_order(struct spec *s, char **w, int n, struct spec_err *e)
 	return 0;
 }
 
+/* Seconds init lets an onboot or onshutdown container run before it
+ * kills it and goes on; init's own default when the spec says none. */
+int key_timeout(struct spec *s, char **w, int n, struct spec_err *e)
+{
+	unsigned long long v;
+
+	(void)n;
+	if (parse_ull(w[0], SPEC_TIMEOUT_MAX, &v) || !v)
+		return spec_fail(e, "timeout: '%.20s' is not a number of seconds in 1..%d "
+		                 "(expected: timeout SECONDS)", w[0], SPEC_TIMEOUT_MAX);
+	s->timeout = (unsigned)v;
+	return 0;
+}
+
 int key_command(struct spec *s, char **w, int n, struct spec_err *e)
 {
 	int i;

@@ -19,6 +19,7 @@ static const struct key {
 } keys[] = {
 	{ "kind", key_kind, 1, 1, 1, 0, "onboot|service|onshutdown" },
 	{ "order", key_order, 1, 1, 1, 0, "NN (two digits, 00..99; onboot and onshutdown only)" },
+	{ "timeout", key_timeout, 1, 1, 1, 0, "SECONDS (1..3600; onboot and onshutdown only)" },
 	{ "command", key_command, 1, ANY, 1, 1, "/ABS/PROGRAM [ARG...]" },
 	{ "user", key_user, 2, 2, 1, 0, "UID GID" },
 	{ "cwd", key_cwd, 1, 1, 1, 0, "/ABS/PATH" },
@@ -188,6 +189,13 @@ static int check_whole(const struct spec *s, const unsigned *first, struct spec_
 		return spec_fail(e, "order: a service has no order (kind service on line %u; only "
 		                 "onboot and onshutdown containers run one after the other: remove "
 		                 "this line)", key_line(first, "kind"));
+	}
+	if (s->kind == SPEC_SERVICE && key_line(first, "timeout")) {
+		e->line = key_line(first, "timeout");
+		return spec_fail(e, "timeout: a service has no timeout (kind service on line %u; "
+		                 "init waits only for onboot and onshutdown containers, and "
+		                 "restarts a service that ends: remove this line)",
+		                 key_line(first, "kind"));
 	}
 	/* The host's own state is bound only where host-bind names it,
 	 * and host-bind names nothing else. */

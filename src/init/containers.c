@@ -13,8 +13,93 @@
 
 #include "init.h"
 
-/* Runs each bundle of dir with `runc run`, waiting for it; a failure is
- * logged and the next one runs. */
+/* The timeout of the bundle at dir, in ms: its config.json's, or the
+ * default when it names none or cannot be read (said on the console). */
+static long bundle_timeout_ms(const char *dir)
+{
+	static char buf[BUNDLE_CONFIG_MAX];
+	char path[4096 + 16];
+	long seconds = 0;
+	ssize_t n = -1;
+	int fd;
+
+	snprintf(path, sizeof path, "%s/config.json", dir);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, buf, sizeof buf);
+		close(fd);
+	}
+	if (n < 0)
+		warn_errno("cannot read", path);
+	else if (n == (ssize_t)sizeof buf)
+		say("%s: larger than %d bytes, not read for its timeout", path, BUNDLE_CONFIG_MAX);
+	else if ((seconds = parse_bundle_timeout(buf, (size_t)n)) < 0)
+		say("%s: org.kitroot.timeout is not a number of seconds", path);
+	if (seconds <= 0)
+		seconds = BUNDLE_TIMEOUT_DEFAULT_S;
+	return seconds * 1000;
+}
+
+/* Waits up to ms for pid: 1 with its wait status in *status, or 0 if it
+ * still runs then.  SIGCHLD is blocked in init; one taken here may have
+ * been another child's, so it is raised again for the main loop. */
+static int wait_up_to(pid_t pid, long ms, int *status)
+{
+	long deadline = uptime_ms() + ms;
+	int took = 0, ended = 0;
+	sigset_t chld;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+		long left = deadline - uptime_ms();
+		struct timespec wait;
+
+		if (r == pid || (r < 0 && errno != EINTR)) {
+			if (r < 0)
+				*status = -1;
+			ended = 1;
+			break;
+		}
+		if (left <= 0)
+			break;
+		wait.tv_sec = left / 1000;
+		wait.tv_nsec = (left % 1000) * 1000000L;
+		if (sigtimedwait(&chld, NULL, &wait) == SIGCHLD)
+			took = 1;
+	}
+	if (took)
+		raise(SIGCHLD);
+	return ended;
+}
+
+/* A container past its timeout: every process in it is killed (runc
+ * kill --all, through its cgroup, so a container that shares the host's
+ * PID namespace goes too), and `runc run` then ends; if it does not,
+ * runc is killed and its state removed. */
+static int kill_container(const char *name, pid_t runc)
+{
+	char *kill_argv[] = { RUNC, "--root", RUNC_STATE, "kill", "--all", (char *)name, "KILL",
+	                      NULL };
+	char *delete_argv[] = { RUNC, "--root", RUNC_STATE, "delete", "--force", (char *)name,
+	                        NULL };
+	int status = -1;
+
+	run_and_wait(kill_argv);
+	if (wait_up_to(runc, BUNDLE_KILL_GRACE_MS, &status))
+		return status;
+	say("container %s: runc still running %d ms after the kill, killing it too", name,
+	    BUNDLE_KILL_GRACE_MS);
+	kill(runc, SIGKILL);
+	wait_up_to(runc, BUNDLE_KILL_GRACE_MS, &status);
+	run_and_wait(delete_argv);
+	return status;
+}
+
+/* Runs each bundle of dir with `runc run`, waiting for it up to its
+ * timeout; a failure or a timeout is logged and the next one runs, so
+ * a hung container never stops boot or poweroff. */
 void run_bundles(const char *dir)
 {
 	char names[CONTAINERS_MAX][BOOTSTEP_NAME_MAX + 1];
@@ -24,14 +109,24 @@ void run_bundles(const char *dir)
 	for (i = 0; i < n; i++) {
 		char *argv[] = { RUNC, "--root", RUNC_STATE, "run", "--no-pivot",
 		                 "--bundle", bundle, names[i], NULL };
-		long started = uptime_ms();
+		long started = uptime_ms(), timeout;
 		int status;
+		pid_t pid;
 
 		if (snprintf(bundle, sizeof bundle, "%s/%s", dir, names[i]) >= (int)sizeof bundle)
 			continue;
+		timeout = bundle_timeout_ms(bundle);
 		pivot_if_moved(argv);
-		status = run_and_wait(argv);
-		if (status != 0)
+		pid = spawn(argv, 1);
+		if (pid < 0)
+			continue;
+		if (!wait_up_to(pid, timeout, &status)) {
+			say("container %s still running after its timeout of %ld s: killing it",
+			    names[i], timeout / 1000);
+			status = kill_container(names[i], pid);
+			say("container %s killed after %ld ms (status %d); going on", names[i],
+			    uptime_ms() - started, exit_code(status));
+		} else if (status != 0)
 			say("container %s failed (status %d)", names[i], exit_code(status));
 		else
 			say("container %s done in %ld ms", names[i], uptime_ms() - started);

@@ -21,6 +21,14 @@
 #define CONTAINERS_DIR "/containers"
 #define RUNC "/usr/bin/runc"
 #define RUNC_STATE "/run/runc"
+/* How long an onboot or onshutdown container may run when its spec
+ * gives no `timeout` (docs/service-spec.md), and how long runc then has
+ * to end after the container was killed. */
+#define BUNDLE_TIMEOUT_DEFAULT_S 60
+#define BUNDLE_KILL_GRACE_MS 5000
+/* config.json is read for the timeout up to this size (kr-bundle's are
+ * about 20 KiB, with the seccomp filter) */
+#define BUNDLE_CONFIG_MAX (256 * 1024)
 #define CONTAINERD "/usr/bin/containerd"
 #define CONTAINERD_CONFIG "/etc/containerd/config.toml"
 #define CONTAINERD_STATE "/run/containerd"
@@ -74,6 +82,7 @@ long restart_delay_ms(int restarts);
 long ms_until(long due_ms, long now);
 int compare_names(const void *a, const void *b);
 int exit_code(int wait_status);
+long parse_bundle_timeout(const char *buf, size_t len);
 
 /* names.c */
 int list_names(const char *dir, char names[][BOOTSTEP_NAME_MAX + 1], size_t max,

@@ -149,3 +149,40 @@ int exit_code(int status)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
+
+/* The seconds of an onboot or onshutdown bundle's timeout: the value of
+ * `"org.kitroot.timeout": "N"` in its config.json, as kr-bundle writes
+ * it.  kr-bundle writes the annotations last, and a JSON string holds a
+ * quote only escaped, so the last occurrence of the quoted key not
+ * preceded by a backslash is the annotation.  Returns N, 0 if there is
+ * none, or -1 if its value is not 1 to 7 digits (not 0). */
+long parse_bundle_timeout(const char *buf, size_t len)
+{
+	static const char key[] = "\"org.kitroot.timeout\"";
+	const size_t klen = sizeof key - 1;
+	const char *p = NULL, *end = buf + len;
+	long seconds = 0;
+	int digits = 0;
+	size_t i;
+
+	for (i = len >= klen ? len - klen + 1 : 0; i-- > 0;)
+		if (!memcmp(buf + i, key, klen) && (i == 0 || buf[i - 1] != '\\')) {
+			p = buf + i + klen;
+			break;
+		}
+	if (!p)
+		return 0;
+	while (p < end && is_space(*p))
+		p++;
+	if (p == end || *p++ != ':')
+		return -1;
+	while (p < end && is_space(*p))
+		p++;
+	if (p == end || *p++ != '"')
+		return -1;
+	for (; p < end && *p >= '0' && *p <= '9' && digits < 7; p++, digits++)
+		seconds = seconds * 10 + (*p - '0');
+	if (p == end || *p != '"' || !digits || !seconds)
+		return -1;
+	return seconds;
+}

@@ -11,7 +11,8 @@
 #   - directory entries listed in random order (disorderfs on the tree
 #     copy and on O)
 # REFERENCE_O, an output directory already built from scratch with the
-# same configuration, stands in for build A.
+# same configuration, stands in for build A.  KR_EXTERNAL in the
+# environment names the configuration's external trees.
 # KR_REPRO_DIR picks the work directory (default: a new one in /tmp);
 # it is removed when the builds match, and kept for a look otherwise.
 set -eu
@@ -100,13 +101,32 @@ if [ -z "$disorder" ]; then
 	sed 's/^/    /' "$work/disorderfs.log" >&2
 fi
 
+# External trees (KR_EXTERNAL, given by make): build B takes each from
+# another path too: a tree inside kitroot's from the copy, any other
+# from a copy of its own.
+ext_b=
+i=0
+for d in $(echo "${KR_EXTERNAL:-}" | tr ':' ' '); do
+	i=$((i + 1))
+	case $d in
+	"$top"/*) e=$tree_b/${d#"$top"/} ;;
+	*)
+		e=$work/b/external-$i/$(basename "$d")
+		mkdir -p "$e"
+		tar -C "$d" -cf - . | tar -C "$e" -xf -
+		;;
+	esac
+	ext_b=${ext_b:+$ext_b:}$e
+done
+[ -z "${KR_EXTERNAL:-}" ] || varied="$varied, external trees' paths"
+
 set --
 command -v faketime >/dev/null 2>&1 &&
 	set -- env FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f +397d ||
 	{ say "WARNING: date NOT varied: faketime is not installed" >&2; varied=$(echo "$varied" | sed 's/date (+397 days), //'); }
 jobs=-j3
 build B "$o_b" "$work/build-b.log" "$tree_b" \
-	env TZ=Pacific/Chatham LANG=fr_FR.UTF-8 LC_ALL=C.UTF-8 USER=rebuilder LOGNAME=rebuilder \
+	env KR_EXTERNAL="$ext_b" TZ=Pacific/Chatham LANG=fr_FR.UTF-8 LC_ALL=C.UTF-8 USER=rebuilder LOGNAME=rebuilder \
 	taskset -c 0 unshare --uts sh -c 'umask 0077 && hostname rebuilder-b.invalid && exec "$@"' sh "$@"
 images_b=$o_b/images
 # Where build B's time went (it is the slow one: one CPU, FUSE).

@@ -29,13 +29,14 @@ hardened=$(setting KR_LINUX_HARDENING)
 
 # The containers' exceptions to kitroot's defaults (host-bind,
 # seccomp-allow), as kr-bundle recorded them in each config.json's
-# annotations: CONTAINER|KEY|VALUE.
+# annotations (its others, such as timeout, are no exceptions):
+# CONTAINER|KEY|VALUE.
 exceptions=$o/build/container-exceptions.txt
 for c in "$o"/target/containers/*/*/config.json; do
 	[ -f "$c" ] || continue
 	name=${c%/config.json}
 	name=${name#"$o/target/containers/"}
-	sed -n 's/^[[:space:]]*"org\.kitroot\.\([a-z-]*\)": "\([^"]*\)",\{0,1\}$/\1|\2/p' "$c" |
+	sed -n 's/^[[:space:]]*"org\.kitroot\.\(host-bind\|seccomp-allow\)": "\([^"]*\)",\{0,1\}$/\1|\2/p' "$c" |
 		sed "s|^|$name\||"
 done > "$exceptions"
 

@@ -5,6 +5,8 @@
 # result against SUMS, a published images/SHA256SUMS.  When a
 # build-info sits beside SUMS, its SOURCE_DATE_EPOCH is used and its
 # commit compared with this tree's (docs/reproducibility.md).
+# KR_EXTERNAL in the environment names the configuration's external
+# trees (make verify passes its own).
 # KR_VERIFY_DIR picks the output directory (default: a new one in /tmp).
 set -eu
 unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES

@@ -146,6 +146,35 @@ static void test_good(struct tally *t, struct spec *s)
 	         !strcmp(s->devices[0].access, "rwm") && s->devices[0].minor == 64);
 }
 
+/* timeout: seconds, 1..3600, for onboot and onshutdown only, once; in
+ * config.json's annotations, where init reads it, only when given. */
+static void test_timeout(struct tally *t, struct spec *s)
+{
+	const struct target onboot = { X86_64, "/containers/onboot/50-x/rootfs", "x", 0 };
+	char *a;
+
+	CHECK(t, parse(s, "kind onboot\ncommand /x\n") == 0 && s->timeout == 0);
+	CHECK(t, parse(s, "kind onboot\ncommand /x\ntimeout 3\n") == 0 && s->timeout == 3);
+	CHECK(t, parse(s, "timeout 3600\nkind onshutdown\ncommand /x\n") == 0 &&
+	         s->timeout == 3600);
+	CHECK(t, fails_at(s, "kind service\ncommand /x\ntimeout 5\n", 3,
+	                  "a service has no timeout (kind service on line 1"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\ntimeout 0\n", 3,
+	                  "'0' is not a number of seconds in 1..3600"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\ntimeout 3601\n", 3, "in 1..3600"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\ntimeout 5s\n", 3, "'5s' is not"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\ntimeout -1\n", 3, "is not"));
+	CHECK(t, fails_at(s, "kind onboot\ncommand /x\ntimeout 1\ntimeout 2\n", 4, "once"));
+	CHECK(t, parse(s, "kind onboot\ncommand /x\ntimeout 7\n") == 0);
+	a = render(s, &onboot);
+	CHECK(t, a && strstr(a, "\"annotations\": {\n\t\t\"org.kitroot.timeout\": \"7\"\n\t}"));
+	free(a);
+	CHECK(t, parse(s, "kind onboot\ncommand /x\n") == 0);
+	a = render(s, &onboot);
+	CHECK(t, a && !strstr(a, "annotations"));
+	free(a);
+}
+
 /* order: two digits, for onboot and onshutdown only, once; 50 when absent. */
 static void test_order(struct tally *t, struct spec *s)
 {
@@ -563,6 +592,7 @@ int main(void)
 	test_words(&t);
 	test_good(&t, s);
 	test_order(&t, s);
+	test_timeout(&t, s);
 	test_place(&t, s);
 	test_errors(&t, s);
 	test_output(&t, s);

@@ -1,5 +1,5 @@
 /* Fuzz target for init's parsers (hostname, console file, boot step
- * names).  With clang: -fsanitize=fuzzer.  Without: link with
+ * names, a bundle's timeout).  With clang: -fsanitize=fuzzer.  Without: link with
  * standalone-driver.c. */
 #include <stddef.h>
 #include <stdint.h>
@@ -15,8 +15,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char name[HOSTNAME_MAX + 1];
 	char *argv[CONSOLE_MAX_ARGS];
 	char *buf = malloc(size + 1);
+	long seconds = parse_bundle_timeout((const char *)data, size);
 	int n, i;
 
+	if (seconds < -1 || seconds > 9999999)
+		abort();
 	if (!buf)
 		return 0;
 	memcpy(buf, data, size);

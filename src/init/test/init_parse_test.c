@@ -122,6 +122,30 @@ static void test_exit_code(struct tally *t)
 	CHECK(t, exit_code(-1) == -1);      /* waitpid failed */
 }
 
+/* The timeout annotation kr-bundle writes last in config.json. */
+static void test_bundle_timeout(struct tally *t)
+{
+#define TIMEOUT(s) parse_bundle_timeout(s, sizeof s - 1)
+	CHECK(t, TIMEOUT("{\n\t\"annotations\": {\n\t\t\"org.kitroot.timeout\": \"7\"\n\t}\n}\n") == 7);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\":\"3600\"") == 3600);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\" : \"9999999\"") == 9999999);
+	CHECK(t, TIMEOUT("{}") == 0 && TIMEOUT("") == 0 && TIMEOUT("\"org.kitroot.timeou") == 0);
+	/* an escaped quote is inside a string, not a key */
+	CHECK(t, TIMEOUT("\"env\": [\"X=\\\"org.kitroot.timeout\\\": \\\"1\\\"\"]") == 0);
+	/* the last one is the annotation */
+	CHECK(t, TIMEOUT("\"X=\\\"org.kitroot.timeout\\\": \\\"1\" \"org.kitroot.timeout\": \"5\"") == 5);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\": \"0\"") == -1);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\": \"10000000\"") == -1);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\": \"\"") == -1);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\": 5") == -1);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\": \"5s\"") == -1);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\": \"-5\"") == -1);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\": \"5") == -1);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\"") == -1);
+	CHECK(t, TIMEOUT("\"org.kitroot.timeout\":") == -1);
+#undef TIMEOUT
+}
+
 int main(void)
 {
 	struct tally t = { 0, 0 };
@@ -133,5 +157,6 @@ int main(void)
 	test_console_schedule(&t);
 	test_name_order(&t);
 	test_exit_code(&t);
+	test_bundle_timeout(&t);
 	return tally_report("init-parse", &t);
 }
