@@ -8,13 +8,27 @@
  * waits until containerd_due() says. */
 #include "init.h"
 
-void containerd_start_now(struct system *sys)
+/* Starts containerd; containerd_started() then waits until it is ready.
+ * At boot the onboot containers run in between. */
+void containerd_start(struct system *sys)
 {
-	sys->containerd = start_containerd();
 	sys->containerd_started_ms = uptime_ms();
+	sys->containerd = start_containerd();
 	sys->containerd_due_ms = -1;
+}
+
+void containerd_started(struct system *sys)
+{
+	if (sys->containerd > 0)
+		sys->containerd = containerd_wait_ready(sys->containerd, sys->containerd_started_ms);
 	if (sys->containerd < 0)
 		containerd_ended(sys, -1);
+}
+
+void containerd_start_now(struct system *sys)
+{
+	containerd_start(sys);
+	containerd_started(sys);
 }
 
 void containerd_ended(struct system *sys, int status)

@@ -169,14 +169,11 @@ int containerd_has_metadata(void)
 	return found && stat(path, &st) == 0;
 }
 
-/* Starts containerd with its output in a log file and waits for its
- * socket; returns its pid, or -1. */
+/* Starts containerd with its output in a log file; its pid, or -1.  It
+ * is ready once its socket is there (containerd_wait_ready). */
 pid_t start_containerd(void)
 {
 	char *argv[] = { CONTAINERD, "--config", CONTAINERD_CONFIG, NULL };
-	struct timespec tick = { 0, 20 * 1000 * 1000 };
-	long started = uptime_ms(), waited;
-	struct stat st;
 	pid_t pid;
 	int log;
 
@@ -195,11 +192,22 @@ pid_t start_containerd(void)
 	pid = log < 0 ? spawn_logged(argv, CONTAINERD_LOG) : spawn_to(argv, log);
 	if (log >= 0)
 		close(log);
-	if (pid < 0)
-		return -1;
+	return pid;
+}
+
+/* Waits for the socket of containerd (pid, started at started_ms):
+ * pid, or -1 if it ended first (then it is reaped).  After
+ * CONTAINERD_WAIT_MS without a socket, pid: the services' starts fail
+ * and are retried until it answers. */
+pid_t containerd_wait_ready(pid_t pid, long started_ms)
+{
+	struct timespec tick = { 0, 20 * 1000 * 1000 };
+	long waited;
+	struct stat st;
+
 	for (waited = 0; waited < CONTAINERD_WAIT_MS; waited += 20) {
 		if (stat(CONTAINERD_SOCKET, &st) == 0 && S_ISSOCK(st.st_mode)) {
-			say("containerd ready in %ld ms", uptime_ms() - started);
+			say("containerd ready in %ld ms", uptime_ms() - started_ms);
 			return pid;
 		}
 		if (waitpid(pid, NULL, WNOHANG) == pid) {

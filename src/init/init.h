@@ -21,6 +21,11 @@
 #define CONTAINERS_DIR "/containers"
 #define RUNC "/usr/bin/runc"
 #define RUNC_STATE "/run/runc"
+/* With the root read-only, runc init may run from runc's own file
+ * rather than a copy in memory (about 10 MiB at each container's
+ * start): runc's is_self_cloned() accepts a read-only filesystem and
+ * this variable, which pkg/runc's patch passes on to runc init. */
+#define RUNC_BINARY_TRUSTED_ENV "_LIBCONTAINER_CLONED_BINARY=1"
 /* How long an onboot or onshutdown container may run when its spec
  * gives no `timeout` (docs/service-spec.md), and how long runc then has
  * to end after the container was killed. */
@@ -58,7 +63,8 @@ void warn_errno(const char *what, const char *arg);
 
 /* mounts.c */
 void mount_early_filesystems(void);
-void make_root_read_only(const char *unless_path);
+/* 1 if / is read-only now */
+int make_root_read_only(const char *unless_path);
 void unmount_all(void);
 
 /* root.c */
@@ -93,6 +99,7 @@ void set_hostname_from(const char *path);
 
 /* spawn.c */
 long uptime_ms(void);
+void spawn_trust_runc_binary(void);
 pid_t spawn(char *const argv[], int new_session);
 void set_oom_score_adj(pid_t pid, int adj);
 pid_t spawn_logged(char *const argv[], const char *log_path);
@@ -105,6 +112,7 @@ pid_t start_console(const char *config_path);
 /* containers.c */
 void run_bundles(const char *dir);
 pid_t start_containerd(void);
+pid_t containerd_wait_ready(pid_t pid, long started_ms);
 
 /* services.c */
 struct service {
@@ -141,6 +149,8 @@ struct system {
 void shutdown_system(int how, struct system *sys);
 
 /* containerd.c */
+void containerd_start(struct system *sys);
+void containerd_started(struct system *sys);
 void containerd_start_now(struct system *sys);
 void containerd_ended(struct system *sys, int status);
 /* Starts containerd if it is due; the ms until it is, or -1. */

@@ -70,17 +70,21 @@ static void start_containers(struct system *sys)
 	struct stat st;
 	int stale;
 
-	run_bundles(CONTAINERS_DIR "/onboot");
 	services_load(&sys->services, CONTAINERS_DIR "/services");
-	if (sys->services.n == 0)
-		return;
-	if (stat(CONTAINERD, &st)) {
+	if (sys->services.n > 0 && stat(CONTAINERD, &st)) {
 		say("%zu services but no %s: they do not run", sys->services.n, CONTAINERD);
 		sys->services.n = 0;
-		return;
 	}
-	stale = containerd_has_metadata();
-	containerd_start_now(sys);
+	/* (before containerd makes its metadata, if it was not there) */
+	stale = sys->services.n > 0 && containerd_has_metadata();
+	/* containerd starts while the onboot containers run: it needs
+	 * nothing of theirs, and the services wait for both. */
+	if (sys->services.n > 0)
+		containerd_start(sys);
+	run_bundles(CONTAINERS_DIR "/onboot");
+	if (sys->services.n == 0)
+		return;
+	containerd_started(sys);
 	if (sys->containerd < 0)
 		return;
 	if (stale)
@@ -118,7 +122,8 @@ int main(int argc, char **argv)
 	ensure_console_fds();
 	umask(022);
 	set_hostname_from(HOSTNAME_FILE);
-	make_root_read_only(ROOT_WRITABLE_FLAG);
+	if (make_root_read_only(ROOT_WRITABLE_FLAG))
+		spawn_trust_runc_binary();
 	run_bootsteps(BOOTSTEP_DIR);
 	sys.console = -1;
 	sys.console_due_ms = -1;

@@ -63,14 +63,17 @@ void mount_early_filesystems(void)
  * filesystem: what changes at run time lives in /run, /tmp and /dev.
  * A read-only root keeps an intruder from planting files where the
  * system looks for programs and configuration. */
-void make_root_read_only(const char *unless_path)
+int make_root_read_only(const char *unless_path)
 {
 	if (access(unless_path, F_OK) == 0) {
 		say("root filesystem left writable (%s exists)", unless_path);
-		return;
+		return 0;
 	}
-	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY, NULL))
+	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY, NULL)) {
 		warn_errno("cannot make read-only", "/");
+		return 0;
+	}
+	return 1;
 }
 
 /* Reverse order, lazily: whatever still holds a file open is gone by

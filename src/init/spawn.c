@@ -12,12 +12,20 @@
 
 #include "init.h"
 
-static char *const child_env[] = {
+static char *child_env[] = {
 	"PATH=/sbin:/bin:/usr/sbin:/usr/bin",
 	"HOME=/root",
 	"TERM=vt100",
+	NULL,   /* RUNC_BINARY_TRUSTED_ENV, once the root is read-only */
 	NULL,
 };
+
+/* From now on every child's environment says runc's binary is on a
+ * read-only root (init.h). */
+void spawn_trust_runc_binary(void)
+{
+	child_env[3] = RUNC_BINARY_TRUSTED_ENV;
+}
 
 long uptime_ms(void)
 {
