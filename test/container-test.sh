@@ -357,6 +357,16 @@ sys_test_containers() {
 	check "$c-root-moved-to-tmpfs" sh -c "grep 'kitroot: root moved to a tmpfs in' '$log'"
 	check "$c-sysctl-step-then-onboot-containers" sh -c "grep -q '^sysctl: [0-9]* set' '$log' &&
 		grep -q 'kitroot: container 20-dhcp done' '$log' && grep -q 'dhcp: eth0 10.0.2.15' '$log'"
+	# test/external's syscall-probe, a container with the defaults and no
+	# capability: keyctl and clone(CLONE_NEWUSER) refused by the filter
+	# (EPERM; without it, the sysctl would answer ENOSPC), clone3 ENOSYS,
+	# a plain clone allowed.
+	check "$c-filter-refuses-keyctl-and-clone-newuser" sh -c "tr -d '\r' < '$log' | grep '^syscall-probe: ' &&
+		grep -q '^syscall-probe: keyctl(KEYCTL_JOIN_SESSION_KEYRING): Operation not permitted' '$log' &&
+		grep -q '^syscall-probe: clone(CLONE_NEWUSER): Operation not permitted' '$log' &&
+		grep -q '^syscall-probe: clone3: Function not implemented' '$log' &&
+		grep -q '^syscall-probe: clone: allowed' '$log' &&
+		grep -q 'kitroot: container 80-syscall-probe done in' '$log'"
 	# test/external's hang-onboot sleeps past its 3 s: killed, and the
 	# services start after it.
 	check "$c-onboot-timeout-kills-and-boot-goes-on" sh -c "tr -d '\r' < '$log' |

@@ -18,7 +18,7 @@ sys_set() {
 # the console without a password, the test web server runs, sshd takes
 # a key made for the test, and the test's external tree (test/external)
 # adds an onboot and an onshutdown container that hang past their
-# timeouts.
+# timeouts, and an onboot container that probes the seccomp filter.
 sys_build() {
 	make -C "$top" O="$sys_o" "${sys_config}_defconfig" || return 1
 	if [ "$(sys_setting KR_PACKAGE_CONTAINERD)" = y ]; then
@@ -29,6 +29,7 @@ sys_build() {
 		sys_set KR_PACKAGE_SSHD y
 		sys_set KR_PACKAGE_HANG_ONBOOT y
 		sys_set KR_PACKAGE_HANG_ONSHUTDOWN y
+		sys_set KR_PACKAGE_SYSCALL_PROBE y
 		make -C "$top" O="$sys_o" KR_EXTERNAL="$top/test/external" olddefconfig || return 1
 		sys_set KR_PACKAGE_SSHD_AUTHORIZED_KEYS "\"$work/ssh-key.pub\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1

@@ -81,7 +81,8 @@ KR_EXTERNAL_KCONFIG := $(O)/.kr-external.in
 kr-same-text = $(if $(subst $(1),,$(2))$(subst $(2),,$(1)),,y)
 .PHONY: kr-external-kconfig-force
 $(KR_EXTERNAL_KCONFIG): kr-external-kconfig-force
-	$(if $(call kr-same-text,$(file <$@),$(kr-external-kconfig)),,$(shell mkdir -p '$(O)')$(file >$@,$(kr-external-kconfig)))
+	$(if $(and $(wildcard $@),$(call kr-same-text,$(file <$@),$(kr-external-kconfig))),,$(shell \
+		mkdir -p '$(O)')$(file >$@,$(kr-external-kconfig)))
 
 # Their saved configurations, by file name, and where each is.
 kr-defconfig-path = $(firstword $(wildcard $(TOPDIR)/configs/$(1) \
