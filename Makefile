@@ -179,10 +179,13 @@ clean:
 distclean:
 	rm -rf $(O)
 
-# The package files against docs/adding-a-package.md (utils/check-package).
+# The package files against docs/adding-a-package.md (utils/check-package),
+# and those of the external trees in use.
 .PHONY: test unit-test check-package
 check-package:
 	$(Q)sh $(TOPDIR)/utils/check-package
+	$(Q)$(foreach d,$(KR_EXTERNAL_DIRS),$(if $(wildcard $(d)/pkg/*/),\
+		sh $(TOPDIR)/utils/check-package $(wildcard $(d)/pkg/*/) &&)) true
 test:
 	$(Q)sh $(TOPDIR)/test/run.sh
 unit-test:
