@@ -9,12 +9,34 @@
 
 KR_VERSION := 2026.11
 
+# Paths make cannot carry (a space, a quote, ...) are refused before
+# anything is read or written: make would split them into two paths.
+kr-plain-path = $(if $(findstring ',$(1)),,$(shell printf '%s\n' '$(1)' | grep -x '[A-Za-z0-9._/+,=@~-]*'))
+ifneq ($(words $(MAKEFILE_LIST)),1)
+$(error kitroot's checkout is at '$(CURDIR)' or '$(MAKEFILE_LIST)': a path make cannot \
+	carry (a space or another character outside letters, digits and ._/+,=@~-): \
+	move the checkout, or link it, to a plain path)
+endif
 # Reading the tree only: every file we write goes under O (or the cache).
 TOPDIR := $(patsubst %/,%,$(dir $(realpath $(firstword $(MAKEFILE_LIST)))))
+ifeq ($(call kr-plain-path,$(TOPDIR)),)
+$(error kitroot's checkout is at '$(TOPDIR)': a path make cannot carry (a space, a quote or \
+	another character outside letters, digits and ._/+,=@~-): move the checkout, or link \
+	it, to a plain path)
+endif
 O ?= output
+ifneq ($(words $(O)),1)
+$(error O='$(O)': a path make cannot carry (it holds a space): name an output \
+	directory of letters, digits and ._/+,=@~-)
+endif
 override O := $(abspath $(O))
+ifeq ($(call kr-plain-path,$(O)),)
+$(error O='$(O)': a path make cannot carry (a quote or another character outside \
+	letters, digits and ._/+,=@~-): name another output directory)
+endif
 # Variables given on our command line (O=, V=) must not reach the
 # packages' own makefiles: busybox and the kernel read O= as theirs.
+kr_cmdline_vars := $(MAKEOVERRIDES)
 MAKEOVERRIDES :=
 KR_CONFIG := $(O)/.config
 
@@ -50,9 +72,39 @@ unexport LANGUAGE LC_CTYPE LC_MESSAGES
 export TZ := UTC
 
 # Goals that work without a configuration (and must not create one).
-noconfig_goals := menuconfig nconfig oldconfig olddefconfig savedefconfig \
+noconfig_goals := menuconfig nconfig oldconfig olddefconfig savedefconfig update-defconfig \
 	list-defconfigs help clean distclean host-deps unit-test test c-program-vars check-package \
 	%_defconfig host-linux-tools host-linux-tools-% linux-source
+
+# Goals that only read: they neither need nor create an output directory.
+kr_readonly_goals := help list-defconfigs check-package c-program-vars unit-test test \
+	clean distclean host-deps
+# Any other goal writes into O: it must be kitroot's (support/build/output-dir.sh).
+ifneq ($(filter-out $(kr_readonly_goals),$(or $(MAKECMDGOALS),all)),)
+ifneq ($(shell sh $(TOPDIR)/support/build/output-dir.sh claim $(TOPDIR) $(O) >&2; echo $$?),0)
+$(error refused O=$(O), for the reason above)
+endif
+endif
+
+# Configuration goals mixed with others (make O=new NAME_defconfig all):
+# each goal runs in a make of its own, in the order given, so the build
+# reads the .config the configuration goal wrote (Buildroot does alike).
+kr_config_goals := %_defconfig menuconfig nconfig oldconfig olddefconfig savedefconfig \
+	update-defconfig
+ifneq ($(filter $(kr_config_goals),$(MAKECMDGOALS)),)
+ifneq ($(filter-out $(kr_config_goals),$(MAKECMDGOALS)),)
+kr_mixed_goals := y
+endif
+endif
+
+ifeq ($(kr_mixed_goals),y)
+.PHONY: kr-each-goal $(MAKECMDGOALS)
+$(MAKECMDGOALS): kr-each-goal
+	@:
+# MAKELEVEL unset: each goal's make picks its parallelism as if typed alone.
+kr-each-goal:
+	$(Q)$(foreach g,$(MAKECMDGOALS),(unset MAKELEVEL; $(MAKE) -C $(TOPDIR) $(kr_cmdline_vars) O=$(O) $(g)) &&) true
+else
 
 ifeq ($(MAKECMDGOALS),)
 need_config := y
@@ -67,10 +119,9 @@ include $(TOPDIR)/pkg/pkg-generic.mk $(TOPDIR)/pkg/pkg-golang.mk $(TOPDIR)/pkg/p
 include $(TOPDIR)/src/c-program.mk
 include $(TOPDIR)/support/make/kconfig.mk
 
+# Without a .config the rule in kconfig.mk makes one from the default
+# defconfig, and make starts again reading it.
 ifeq ($(need_config),y)
-ifeq ($(wildcard $(KR_CONFIG)),)
-$(info >>> no $(KR_CONFIG): using configs/$(KR_DEFAULT_DEFCONFIG))
-endif
 -include $(KR_CONFIG)
 endif
 # KR_NO_CACHE=1 (environment or command line): trust no compiler
@@ -175,9 +226,10 @@ security-report: all
 
 .PHONY: clean distclean
 clean:
-	rm -rf $(BUILD_DIR) $(HOST_DIR) $(SYSROOT) $(TARGET_DIR) $(IMAGES_DIR) $(BUILD_TIME_LOG)
+	$(Q)sh $(TOPDIR)/support/build/output-dir.sh clean $(TOPDIR) $(O) \
+		$(BUILD_DIR) $(HOST_DIR) $(SYSROOT) $(TARGET_DIR) $(IMAGES_DIR) $(BUILD_TIME_LOG)
 distclean:
-	rm -rf $(O)
+	$(Q)sh $(TOPDIR)/support/build/output-dir.sh distclean $(TOPDIR) $(O)
 
 # The package files against docs/adding-a-package.md (utils/check-package),
 # and those of the external trees in use.
@@ -201,7 +253,8 @@ help:
 	@echo '  menuconfig / nconfig   - change the configuration'
 	@echo '  oldconfig              - ask about new symbols only'
 	@echo '  olddefconfig           - take defaults for new symbols'
-	@echo '  savedefconfig          - write the minimal config to $$(O)/defconfig'
+	@echo '  savedefconfig          - write the minimal config to $$(O)/defconfig (DEFCONFIG=path)'
+	@echo '  update-defconfig       - write it back to the defconfig O was configured from'
 	@echo
 	@echo 'Build:'
 	@echo '  all (default)          - build everything the configuration selects'
@@ -209,7 +262,8 @@ help:
 	@echo '  run                    - boot the last build in QEMU (serial console)'
 	@echo '  run-efi [EFI_BOOT=disk|qcow2|iso|uki] - boot the UEFI images under OVMF (x86_64)'
 	@echo '  efi-images             - (re)make the UKI and the disk, qcow2 and ISO images'
-	@echo '  clean / distclean      - remove the build / the whole output directory'
+	@echo '  clean / distclean      - remove the build / the whole output directory (only one'
+	@echo '                           kitroot made: docs/configuration.md)'
 	@echo
 	@echo 'Per package (NAME as in pkg/NAME, linux, musl, ...):'
 	@echo '  NAME NAME-source NAME-rebuild NAME-reconfigure NAME-dirclean'
@@ -234,3 +288,5 @@ help:
 	@echo '  KR_EXTERNAL=DIR[:DIR...] (external trees, remembered in O; docs/external-tree.md),'
 	@echo '  KR_DL_DIR (download cache, default ~/.cache/kitroot/dl),'
 	@echo '  KR_PRIMARY_SITE (mirror tried before upstream), SOURCE_DATE_EPOCH.'
+
+endif # kr_mixed_goals

@@ -555,6 +555,110 @@ t_tampered_cache() {
 	[ -z "$(ls "$d/o/build/host-linux-tools-"* 2>/dev/null | grep -v '^$')" ]
 }
 
+# The output directory is the only thing clean and distclean delete,
+# and only when kitroot made it: the checkout, a directory above it, /,
+# $HOME, a directory of someone else's files, a path with a space (that
+# make would split) and a symlink to the checkout are all refused, and
+# nothing of theirs is lost.  make -n: the claim on O is made while the
+# makefiles are read, so no recipe needs to run.
+t_output_dir_safety() {
+	d="$work/outdir"
+	mkdir -p "$d/home" "$d/victim" "$d/mine" "$d/real"
+	echo keep > "$d/home/precious"; echo keep > "$d/victim/precious"; echo keep > "$d/mine/precious"
+	refused() { # O GOAL... : make fails, says why, and nothing is lost
+		ro=$1; shift
+		! HOME="$d/home" make -s -C "$top" O="$ro" "$@" > "$d/out" 2>&1 || {
+			echo "make O=$* was not refused"; cat "$d/out"; return 1; }
+		cat "$d/out"
+		[ -f "$top/Makefile" ] && [ -f "$d/home/precious" ] && [ -f "$d/victim/precious" ] &&
+		[ -f "$d/mine/precious" ] || { echo "make O=$* lost files"; return 1; }
+	}
+	for o in . .. / "$d/home"; do
+		for goal in "-n host-linux-tools-source" clean distclean; do
+			# shellcheck disable=SC2086
+			refused "$o" $goal || return 1
+		done
+		grep -q 'the checkout\|holds the checkout\|home directory' "$d/out" || return 1
+	done
+	for goal in "-n host-linux-tools-source" distclean clean; do
+		# shellcheck disable=SC2086
+		refused "$d/victim dir" $goal && grep -q "holds a space" "$d/out" || return 1
+	done
+	[ ! -e "$top/dir" ] || { echo "a directory 'dir' was made in the checkout"; return 1; }
+	refused "$d/q'uote" -n host-linux-tools-source && grep -q "a path make cannot carry" "$d/out" || return 1
+	# Someone else's directory: no marker, files of its own.
+	for goal in "-n host-linux-tools-source" clean distclean; do
+		# shellcheck disable=SC2086
+		refused "$d/mine" $goal || return 1
+	done
+	grep -q "no .kitroot-output file" "$d/out" || return 1
+	# A checkout path with a space.
+	mkdir -p "$d/sp ace" && ln -s "$top" "$d/sp ace/kitroot"
+	! make -s -f "$d/sp ace/kitroot/Makefile" -n host-linux-tools-source > "$d/out" 2>&1 &&
+		grep -q "a path make cannot carry" "$d/out" || { cat "$d/out"; return 1; }
+	# A symlink to the checkout is the checkout.
+	ln -s "$top" "$d/link-to-top"
+	refused "$d/link-to-top" distclean || return 1
+	# Kitroot's own: a new O is claimed (and one holding only a .config).
+	make -s -C "$top" O="$d/new" -n host-linux-tools-source > /dev/null 2>&1 && [ -f "$d/new/.kitroot-output" ] || return 1
+	mkdir -p "$d/cfg" && echo 'KR_JLEVEL=2' > "$d/cfg/.config"
+	make -s -C "$top" O="$d/cfg" -n host-linux-tools-source > /dev/null 2>&1 && [ -f "$d/cfg/.kitroot-output" ] || return 1
+	mkdir -p "$d/cfg/build/x" "$d/cfg/images" && make -s -C "$top" O="$d/cfg" clean &&
+		[ ! -e "$d/cfg/build" ] && [ ! -e "$d/cfg/images" ] && [ -f "$d/cfg/.config" ] || return 1
+	make -s -C "$top" O="$d/new" distclean && [ ! -e "$d/new" ] || return 1
+	# A symlinked O: the directory it names is emptied, link and directory kept.
+	ln -s "$d/real" "$d/link"
+	make -s -C "$top" O="$d/link" -n host-linux-tools-source > /dev/null 2>&1 && [ -f "$d/real/.kitroot-output" ] &&
+		echo x > "$d/real/.config" && mkdir -p "$d/real/build/y" &&
+		make -s -C "$top" O="$d/link" distclean && [ -L "$d/link" ] && [ -d "$d/real" ] &&
+		[ ! -e "$d/real/build" ] && [ ! -e "$d/real/.config" ]
+}
+
+# The configuration's entry points agree: a front-end in a new O starts
+# from the default defconfig as `make` does; a symbol a script appended
+# to .config wins with a warning (an unknown one is still an error);
+# savedefconfig keeps the description and refuses without a .config;
+# update-defconfig writes back the defconfig O came from; a defconfig
+# goal given with a build goal is made first; `cd O && make` works.
+t_config_entry_points() {
+	d="$work/entry" o="$work/entry/o"
+	mkdir -p "$d" && cp -a "$top/test/external" "$d/ext" || return 1
+	make -s -C "$top" O="$o" olddefconfig > "$d/log" 2>&1 &&
+	grep -q "no $o/.config: starting from configs/qemu_x86_64_defconfig" "$d/log" &&
+	grep -qx 'KR_PACKAGE_CONTAINERD=y' "$o/.config" || { cat "$d/log"; return 1; }
+	printf 'KR_JLEVEL=7\n# KR_JLEVEL is not set\nKR_JLEVEL=5\n' >> "$o/.config"
+	make -s -C "$top" O="$o" olddefconfig > "$d/log" 2>&1 &&
+	grep -q "sets KR_JLEVEL more than once; the last line wins: KR_JLEVEL=5" "$d/log" &&
+	grep -qx 'KR_JLEVEL=5' "$o/.config" || { cat "$d/log"; return 1; }
+	echo 'KR_NO_SUCH_SYMBOL=y' >> "$o/.config"
+	! make -s -C "$top" O="$o" olddefconfig > "$d/log" 2>&1 &&
+	grep -q "unknown symbol: KR_NO_SUCH_SYMBOL" "$d/log" || { cat "$d/log"; return 1; }
+	sed -i '/KR_NO_SUCH_SYMBOL/d' "$o/.config"
+	# savedefconfig keeps the description of the defconfig O came from
+	(cd "$o" && make -s savedefconfig) > "$d/log" 2>&1 &&
+	grep -q "wrote $o/defconfig" "$d/log" &&
+	[ "$(head -n 3 "$o/defconfig")" = "$(head -n 3 "$top/configs/qemu_x86_64_defconfig")" ] &&
+	grep -qx 'KR_JLEVEL=5' "$o/defconfig" || { cat "$d/log"; return 1; }
+	# update-defconfig, on a copy of the example external tree
+	make -s -C "$top" O="$o" KR_EXTERNAL="$d/ext" kitroot_test_x86_64_defconfig > "$d/log" 2>&1 &&
+	echo 'KR_JLEVEL=4' >> "$o/.config" &&
+	make -s -C "$top" O="$o" update-defconfig > "$d/log" 2>&1 &&
+	grep -q "wrote $d/ext/configs/kitroot_test_x86_64_defconfig" "$d/log" &&
+	grep -qx 'KR_JLEVEL=4' "$d/ext/configs/kitroot_test_x86_64_defconfig" &&
+	[ "$(head -n 1 "$d/ext/configs/kitroot_test_x86_64_defconfig")" = \
+		"$(head -n 1 "$top/test/external/configs/kitroot_test_x86_64_defconfig")" ] ||
+		{ cat "$d/log"; return 1; }
+	# a defconfig goal before a build goal is made first
+	make -s -C "$top" O="$o" KR_EXTERNAL= qemu_aarch64_virt_minimal_defconfig busybox-source > "$d/log" 2>&1 &&
+	[ "$(cat "$o/build/.kitroot-arch")" = aarch64 ] &&
+	! grep -q "x86_64" "$d/log" || { cat "$d/log"; return 1; }
+	# no .config: savedefconfig refuses and writes nothing
+	rm -f "$o/.config" "$o/defconfig"
+	! make -s -C "$top" O="$o" savedefconfig > "$d/log" 2>&1 &&
+	grep -q "no such file: there is no configuration to save" "$d/log" && [ ! -e "$o/defconfig" ] ||
+		{ cat "$d/log"; return 1; }
+}
+
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
@@ -575,4 +679,6 @@ run_infra_tests() {
 	check package-lint t_package_lint
 	check infra-tampered-cache t_tampered_cache
 	check infra-efi-image-tools t_efi_tools
+	check infra-output-dir-safety t_output_dir_safety
+	check infra-config-entry-points t_config_entry_points
 }

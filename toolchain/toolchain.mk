@@ -7,7 +7,7 @@
 KR_TUPLE = $(KR_ARCH)-kitroot-linux-musl
 KR_CROSS_COMPILE = $(if $(filter $(KR_GNU_TRIPLET),$(shell gcc -dumpmachine 2>/dev/null)),,$(KR_GNU_TRIPLET)-)
 KR_BINUTILS = addr2line ar as ld nm objcopy objdump ranlib readelf size strings strip
-KR_GCC_LIBDIR = $(patsubst %/,%,$(dir $(shell $(KR_GNU_TRIPLET)-gcc -print-libgcc-file-name 2>/dev/null)))
+KR_GCC_LIBDIR = $(if $(KR_GNU_TRIPLET),$(patsubst %/,%,$(dir $(shell $(KR_GNU_TRIPLET)-gcc -print-libgcc-file-name 2>/dev/null))))
 
 TARGET_CROSS = $(HOST_DIR)/bin/$(KR_TUPLE)-
 TARGET_CC = $(TARGET_CROSS)gcc

@@ -60,8 +60,7 @@ kr-external-list = $(subst $(space),:,$(strip $(KR_EXTERNAL_DIRS)))
 
 # Remembered for the next runs in O (not for a goal that only reads).
 ifeq ($(kr_external_given),y)
-ifneq ($(filter-out help list-defconfigs check-package c-program-vars unit-test test clean distclean,\
-	$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out $(kr_readonly_goals),$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p '$(O)')
 $(file >$(KR_EXTERNAL_FILE),KR_EXTERNAL := $(kr-external-list))
 endif

@@ -17,21 +17,50 @@ KCONFIG_RUN = cd $(O) && $(KCONFIG_ENV)
 defconfigs := $(sort $(notdir $(wildcard $(TOPDIR)/configs/*_defconfig \
 	$(KR_EXTERNAL_DIRS:%=%/configs/*_defconfig))))
 
-.PHONY: menuconfig nconfig oldconfig olddefconfig savedefconfig list-defconfigs
-menuconfig nconfig oldconfig olddefconfig savedefconfig: host-linux-tools $(KR_EXTERNAL_KCONFIG)
+# The defconfig O was configured from, for update-defconfig and the
+# description savedefconfig keeps.
+KR_DEFCONFIG_RECORD := $(O)/.kr-defconfig
+
+# Every entry point starts from the same configuration: a front-end run
+# in an O without .config starts from the default defconfig, as `make`
+# does.  A symbol set twice (a line appended to .config by a script)
+# takes the later value with a warning, rather than kconfig's
+# "override" error; unknown symbols stay errors.
+KCONFIG_SETTLE = $(Q)if [ ! -f $(KR_CONFIG) ]; then \
+		echo ">>> no $(KR_CONFIG): starting from configs/$(KR_DEFAULT_DEFCONFIG)"; \
+		$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf --defconfig=$(TOPDIR)/configs/$(KR_DEFAULT_DEFCONFIG) Config.in && \
+		echo $(TOPDIR)/configs/$(KR_DEFAULT_DEFCONFIG) > $(KR_DEFCONFIG_RECORD); \
+	else sh $(TOPDIR)/support/build/config-last-wins.sh $(KR_CONFIG); fi
+
+.PHONY: menuconfig nconfig oldconfig olddefconfig savedefconfig update-defconfig list-defconfigs
+menuconfig nconfig oldconfig olddefconfig savedefconfig update-defconfig: host-linux-tools $(KR_EXTERNAL_KCONFIG)
 menuconfig:
+	$(KCONFIG_SETTLE)
 	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-mconf Config.in
 nconfig:
+	$(KCONFIG_SETTLE)
 	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-nconf Config.in
 oldconfig:
+	$(KCONFIG_SETTLE)
 	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf --oldconfig Config.in
 olddefconfig:
+	$(KCONFIG_SETTLE)
 	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf --olddefconfig Config.in
-# DEFCONFIG=path writes elsewhere, e.g. back to configs/NAME_defconfig.
+
+# savedefconfig writes $(O)/defconfig, or DEFCONFIG=path;
+# update-defconfig writes back the defconfig O was configured from.
+# Both keep that defconfig's leading comment (its description, which
+# list-defconfigs shows) and refuse to run without a .config.
+kr-savedefconfig = $(Q)sh $(TOPDIR)/support/build/savedefconfig.sh $(KR_CONFIG) $(1) \
+	"$(if $(wildcard $(KR_DEFCONFIG_RECORD)),$(file <$(KR_DEFCONFIG_RECORD)))" \
+	'$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf --savedefconfig=%s Config.in'
 savedefconfig:
-	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf \
-		--savedefconfig=$(abspath $(or $(DEFCONFIG),$(O)/defconfig)) Config.in
-	@echo "wrote $(abspath $(or $(DEFCONFIG),$(O)/defconfig))"
+	$(call kr-savedefconfig,$(abspath $(or $(DEFCONFIG),$(O)/defconfig)))
+update-defconfig:
+	$(Q)if [ ! -f $(KR_DEFCONFIG_RECORD) ]; then \
+		echo "kitroot: $(O) was not configured from a defconfig (make NAME_defconfig), so there is none to update;" >&2; \
+		echo "  write one with make savedefconfig DEFCONFIG=path/to/NAME_defconfig" >&2; exit 1; fi
+	$(call kr-savedefconfig,$(file <$(KR_DEFCONFIG_RECORD)))
 
 %_defconfig: host-linux-tools $(KR_EXTERNAL_KCONFIG)
 	$(Q)if [ -z "$(call kr-defconfig-path,$@)" ]; then \
@@ -41,6 +70,7 @@ savedefconfig:
 		exit 1; fi
 	$(Q)mkdir -p $(O)
 	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf --defconfig=$(call kr-defconfig-path,$@) Config.in
+	$(Q)echo $(call kr-defconfig-path,$@) > $(KR_DEFCONFIG_RECORD)
 	@echo "configured $(O) from $(patsubst $(TOPDIR)/%,%,$(call kr-defconfig-path,$@))"
 
 list-defconfigs:
@@ -57,9 +87,5 @@ KCONFIG_FILES := $(wildcard $(TOPDIR)/Config.in $(TOPDIR)/*/Config.in \
 	$(TOPDIR)/pkg/*/Config.in $(TOPDIR)/board/*/*/Config.in \
 	$(foreach d,$(KR_EXTERNAL_DIRS),$(d)/Config.in $(d)/pkg/*/Config.in)) $(KR_EXTERNAL_KCONFIG)
 $(KR_CONFIG): $(KCONFIG_FILES) | host-linux-tools
-	$(Q)if [ -f $@ ]; then \
-		$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf --olddefconfig Config.in; \
-	else \
-		$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf \
-			--defconfig=$(TOPDIR)/configs/$(KR_DEFAULT_DEFCONFIG) Config.in; \
-	fi
+	$(KCONFIG_SETTLE)
+	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf --olddefconfig Config.in
