@@ -183,11 +183,13 @@ endif
 endif
 endif
 
+# board.mk first: the kernel's fragments are in the board's directory.
+include $(TOPDIR)/board/board.mk
 include $(TOPDIR)/toolchain/toolchain.mk $(TOPDIR)/toolchain/toolchain-wrapper.mk
 include $(TOPDIR)/kernel/linux.mk $(TOPDIR)/kernel/linux-tools.mk
+include $(TOPDIR)/support/make/users.mk
 include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))
 include $(foreach d,$(KR_EXTERNAL_DIRS),$(d)/external.mk)
-include $(TOPDIR)/board/board.mk
 include $(TOPDIR)/support/make/image.mk $(TOPDIR)/support/make/efi-image.mk
 $(kr-link-dependencies)
 

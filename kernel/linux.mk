@@ -46,7 +46,7 @@ LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
 		hardening.config hardening-$(KR_ARCH).config)) \
 	$(if $(KR_LINUX_MODULES),$(TOPDIR)/kernel/configs/modules.config) \
 	$(foreach f,$(KR_LINUX_FRAGMENTS),$(if $(filter /%,$(f)),$(f),$(TOPDIR)/kernel/configs/$(f))) \
-	$(addprefix $(TOPDIR)/$(KR_BOARD_DIR)/,$(KR_BOARD_LINUX_FRAGMENTS))
+	$(addprefix $(BOARD_PATH)/,$(KR_BOARD_LINUX_FRAGMENTS))
 
 # Everything a fragment does not name is off (allnoconfig), then
 # olddefconfig settles dependencies; support/build/check-kconfig.sh fails the

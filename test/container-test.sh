@@ -332,6 +332,59 @@ ct_report_services_and_exceptions() {
 		[ "$(echo "$section" | grep -c '^   ')" = 1 ]
 }
 
+# The test tree's board (test/external/board/x86_64): the overlay's
+# files are in the image and in the console container, the post-build
+# script's line (what it saw, its arguments) too, and the post-image
+# script's file is in images/, listed in SHA256SUMS.
+ct_customised() {
+	out=$(console_run 'cat /etc/kitroot-test-overlay /etc/kitroot-test-post-build' 30) || return 1
+	echo "$out"
+	echo "$out" | grep -q 'kitroot-test overlay: in the console container' &&
+	echo "$out" | grep -q '^post-build saw services: getty httpd sshd; args: kitroot-test' || return 1
+	xz -dc "$sys_o/images/rootfs.cpio.xz" | cpio -t --quiet | grep -qx 'etc/kitroot-test-overlay' &&
+	(cd "$sys_o/images" && sha256sum -c kitroot-test-post-image.txt) &&
+	grep -q '  kitroot-test-post-image.txt$' "$sys_o/images/SHA256SUMS"
+}
+
+# The users table of sys_build: alice logs in with the test's key over
+# ssh and with her password on the console, as uid 1000 in wheel, with
+# no capability; then root logs in again for the checks that follow.
+ct_users() {
+	o="-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=60 -o BatchMode=yes -p $ct_ssh_port"
+	# shellcheck disable=SC2086
+	out=$(ssh $o -i "$work/ssh-key" alice@127.0.0.1 'id; echo "home=$HOME"; grep ^CapEff: /proc/self/status' 2>&1) ||
+		{ echo "$out"; return 1; }
+	echo "$out" | tr '\t' ' '
+	echo "$out" | grep -q '^uid=1000(alice) gid=1000(alice) groups=.*10(wheel)' &&
+	echo "$out" | grep -qx 'home=/home/alice' &&
+	echo "$out" | grep -Eq '^CapEff:[[:space:]]+0+$' || return 1
+	ct_relogin alice kitroot-test || return 1
+	out=$(console_run id 30) || return 1
+	echo "console: $out"
+	echo "$out" | grep -q 'uid=1000(alice) gid=1000(alice)' || return 1
+	ct_relogin root ''
+}
+
+# ct_relogin USER PASSWORD: ends the console session and logs in again
+# on getty's next prompt.
+ct_relogin() {
+	prompts=$(console_text | grep -c 'login: *$')
+	console_send exit
+	i=0
+	until [ "$(console_text | grep -c 'login: *$')" -gt "$prompts" ]; do
+		i=$((i + 1))
+		[ $i -lt 60 ] || { echo "no new login prompt from getty in 60 s"; return 1; }
+		sleep 1
+	done
+	console_send "$1"
+	if [ -n "$2" ]; then
+		console_wait 'Password: *$' 30 || { echo "no password prompt for $1"; return 1; }
+		console_send "$2"
+	fi
+	console_wait '# $' 30 || true
+	console_run true 30 > /dev/null
+}
+
 sys_test_containers() {
 	check "$c-syscall-table-matches-libseccomp" ct_syscall_table
 	sed 's/^/    /' "$work/$c-syscall-table-matches-libseccomp.log"
@@ -340,7 +393,7 @@ sys_test_containers() {
 	ct_ssh_port=$((ct_port + 2))
 	log="$work/console-$c.log"
 	KR_QEMU_HOSTFWD="tcp:127.0.0.1:$ct_port-:80,hostfwd=tcp:127.0.0.1:$ct_ssh_port-:22" KR_QEMU_MEMORY=192 \
-		console_start "$log" sh "$top/$board/run-qemu.sh" "$sys_o/images"
+		console_start "$log" sh "$board/run-qemu.sh" "$sys_o/images"
 	if console_wait 'login: *$' 300; then
 		guest=$(console_text | sed -n 's/.*kitroot: boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
 		cd_ms=$(console_text | sed -n 's/.*kitroot: containerd ready in \([0-9]*\) ms.*/\1/p' | head -n 1)
@@ -389,6 +442,10 @@ sys_test_containers() {
 	check "$c-killed-containerd-restarts" ct_containerd_restart
 	check "$c-web-page-after-restarts" ct_web_page
 	if [ -f "$work/ssh-key" ]; then check "$c-sshd-key-only" ct_ssh; fi
+	if [ -n "$(sys_setting KR_USERS_TABLES)" ]; then check "$c-users-table-ssh-and-console" ct_users; fi
+	if [ -n "$(sys_setting KR_POST_IMAGE_SCRIPT)" ]; then
+		check "$c-overlay-and-post-scripts" ct_customised
+	fi
 	check "$c-oci-archives-skopeo" ct_oci_skopeo
 	check "$c-oci-import-into-containerd" ct_oci_import
 	check "$c-report-lists-services-and-exceptions" ct_report_services_and_exceptions

@@ -11,7 +11,7 @@
 
 # efi_boot WHAT IMAGES LOG: boots WHAT (disk, qcow2, iso, uki) of IMAGES.
 efi_boot() {
-	KR_QEMU_MEMORY=512 console_start "$3" sh "$top/$board/run-efi.sh" "$2" "$1"
+	KR_QEMU_MEMORY=512 console_start "$3" sh "$board/run-efi.sh" "$2" "$1"
 }
 
 # efi_boots WHAT [IMAGES]: boots WHAT of the build (or of IMAGES) and
@@ -200,7 +200,7 @@ efi_data_damaged() {
 
 sys_test_efi_images() {
 	[ "$(sys_setting KR_IMAGE_UKI)" = y ] || return 0
-	[ -x "$top/$board/run-efi.sh" ] || { fail "$c-efi ($board has no run-efi.sh)"; return 0; }
+	[ -x "$board/run-efi.sh" ] || { fail "$c-efi ($board has no run-efi.sh)"; return 0; }
 	[ ! -f "$sys_o/images/disk.img" ] || check "$c-efi-disk-layout" efi_disk_layout
 	efi_ssh_port=$(( 20000 + $$ % 20000 + 3 ))
 	efi_images_copy persist

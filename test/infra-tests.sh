@@ -315,6 +315,10 @@ t_probe_checks() {
 	good; sed -i 's| /run tmpfs rw,nosuid,nodev,noexec,size=39204k,| /run tmpfs rw,nosuid,nodev,noexec,|' "$d/mounts.txt"
 	failed_check mount-flags && grep -q '/run:no-size' "$d/checks.tsv" || return 1
 	good; printf 'root:x:0:0::/root:/bin/sh\n---\nroot::::::::\n' > "$d/accounts"; failed_check no-password-accounts || return 1
+	good; printf 'root:x:0:0::/root:/bin/sh\n---\nroot:$1$salt$hash::::::\n' > "$d/accounts"; failed_check no-password-accounts || return 1
+	# a SHA-512 hash (a users table's) is a password, not a fault
+	good; printf 'root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n---\nroot:*:::::::\nalice:$6$s$h:::::::\n' > "$d/accounts"
+	judge && grep -q '^no-password-accounts	PASS	.*with a SHA-2 crypt password: alice' "$d/checks.tsv" || { cat "$d/checks.tsv"; return 1; }
 	good; echo 'tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN' >> "$d/sockets.txt"
 	failed_check no-unexpected-listeners && grep -q 'tcp:0.0.0.0:22' "$d/checks.tsv" || return 1
 	good; echo 'kernel.dmesg_restrict|1|0' >> "$d/sysctl.txt"
@@ -659,6 +663,103 @@ t_config_entry_points() {
 		{ cat "$d/log"; return 1; }
 }
 
+# The root filesystem's overlays and post-build scripts
+# (support/build/rootfs-finalize.sh), on a stand-in target tree: the
+# overlay replaces a hard-linked file at its name only, the script sees
+# the copy and its arguments, and each dangerous overlay is refused
+# naming the path, with the target tree untouched.
+t_rootfs_overlay() {
+	d="$work/overlay"
+	t="$d/target"
+	mkdir -p "$t/bin" "$t/etc" "$t/run" "$t/containers/services/web/rootfs/www" "$d/ov/etc" "$d/ov/bin" \
+		"$d/ov/containers/services/web/rootfs/www" || return 1
+	echo busybox > "$t/bin/busybox" && ln "$t/bin/busybox" "$t/bin/sh-copy" && ln -s /run "$t/var-run" &&
+	echo '{}' > "$t/containers/services/web/config.json" || return 1
+	echo motd > "$d/ov/etc/motd" && echo mine > "$d/ov/bin/sh-copy" && echo page > "$d/ov/containers/services/web/rootfs/www/index.html"
+	printf '#!/bin/sh\necho "$TARGET_DIR|$1|$2|$3" > "$1/etc/seen"\n' > "$d/post.sh" && chmod +x "$d/post.sh"
+	sh "$top/support/build/rootfs-finalize.sh" "$t" "$d/rootfs" "$d/ov" "$d/post.sh" "a b" || return 1
+	[ "$(cat "$d/rootfs/etc/motd")" = motd ] && [ "$(cat "$d/rootfs/bin/sh-copy")" = mine ] &&
+	[ "$(cat "$d/rootfs/bin/busybox")" = busybox ] && [ "$(cat "$t/bin/sh-copy")" = busybox ] &&
+	[ "$(cat "$d/rootfs/containers/services/web/rootfs/www/index.html")" = page ] &&
+	[ "$(cat "$d/rootfs/etc/seen")" = "$d/rootfs.tmp|$d/rootfs.tmp|a|b" ] &&
+	[ ! -e "$t/etc/motd" ] || { echo "the overlay or the script did not land as they should"; return 1; }
+	# removed from the overlay: gone from the next image
+	rm "$d/ov/etc/motd"
+	sh "$top/support/build/rootfs-finalize.sh" "$t" "$d/rootfs" "$d/ov" "" "" && [ ! -e "$d/rootfs/etc/motd" ] || return 1
+	refused() { # NAME MESSAGE: overlay $d/bad-NAME is refused
+		! sh "$top/support/build/rootfs-finalize.sh" "$t" "$d/rootfs-$1" "$d/bad-$1" "" "" > "$d/$1.err" 2>&1 &&
+		grep -q "$2" "$d/$1.err" && [ ! -e "$d/rootfs-$1" ] ||
+		{ echo "$1: no error with '$2':"; cat "$d/$1.err"; return 1; }
+	}
+	mkdir -p "$d/bad-symlink/var-run" "$d/bad-config/containers/services/web" \
+		"$d/bad-nocontainer/containers/services/webb/rootfs" "$d/bad-fifo" "$d/bad-space/etc" "$d/bad-dir/etc/motd"
+	echo x > "$d/bad-symlink/var-run/escape"
+	echo '{"process":{"capabilities":{}}}' > "$d/bad-config/containers/services/web/config.json"
+	echo x > "$d/bad-nocontainer/containers/services/webb/rootfs/f"
+	mkfifo "$d/bad-fifo/pipe"
+	echo x > "$d/bad-space/etc/a b"
+	echo x > "$d/bad-dir/etc/motd/x" && echo x > "$t/etc/motd"
+	refused symlink "var-run: a directory in the overlay, a symlink in the image (to /run)" &&
+	refused config "containers/services/web/config.json: a container's config.json comes from its spec" &&
+	refused nocontainer "the image has no container containers/services/webb" &&
+	refused fifo "pipe: not a file, directory or symlink" &&
+	refused space "has a blank in its name" &&
+	refused dir "etc/motd: a directory in the overlay, a file in the image" || return 1
+	[ ! -e /run/escape ] && [ ! -e "$t/var-run/escape" ] || { echo "an overlay wrote through a symlink"; return 1; }
+	! sh "$top/support/build/rootfs-finalize.sh" "$t" "$d/rootfs" "ov-relative" "" "" 2> "$d/rel.err" &&
+	grep -q "give an absolute path" "$d/rel.err"
+}
+
+# The accounts of the login containers (support/build/users.sh): a
+# table's users, groups, homes and keys land as written; root's hash is
+# read from .config; plain text, weak hashes and each table fault stop
+# the build naming TABLE:LINE.
+t_users_table() {
+	d="$work/users"
+	r="$d/rootfs"
+	mkdir -p "$r/etc" "$r/bin" && : > "$r/bin/sh" || return 1
+	h6='$6$kitroottest$'$(printf 'a%.0s' $(seq 86))
+	h5='$5$salt$'$(printf 'b%.0s' $(seq 43))
+	echo 'ssh-ed25519 AAAAkey alice' > "$d/alice.keys"
+	printf '# NAME UID GROUPS HOME SHELL PASSWORD KEYS\n\nalice 1000 wheel=10,video=44 - /bin/sh %s alice.keys\nbob 1001 wheel=10 /srv/bob /bin/sh * -\ncarol 1002 - - /bin/sh %s -\n' \
+		"$h6" "$h5" > "$d/ok.table"
+	printf 'KR_ROOT_PASSWORD_HASH="%s"\n' "$h6" > "$d/config"
+	sh "$top/support/build/users.sh" "$r" -r "$d/config" -k "$d/alice.keys" "$d/ok.table" || return 1
+	cat "$r/etc/passwd" "$r/etc/group"
+	grep -qx 'root:x:0:0:root:/root:/bin/sh' "$r/etc/passwd" &&
+	grep -qx 'alice:x:1000:1000:alice:/home/alice:/bin/sh' "$r/etc/passwd" &&
+	grep -qx 'bob:x:1001:1001:bob:/srv/bob:/bin/sh' "$r/etc/passwd" &&
+	grep -qx 'wheel:x:10:alice,bob' "$r/etc/group" && grep -qx 'video:x:44:alice' "$r/etc/group" &&
+	grep -qx 'alice:x:1000:' "$r/etc/group" &&
+	grep -qxF "root:$h6:0:0:99999:7:::" "$r/etc/shadow" && grep -qx 'bob:\*:0:0:99999:7:::' "$r/etc/shadow" &&
+	grep -qxF "carol:$h5:0:0:99999:7:::" "$r/etc/shadow" &&
+	[ "$(stat -c %a "$r/etc/shadow")" = 600 ] && [ -d "$r/srv/bob" ] &&
+	cmp -s "$d/alice.keys" "$r/home/alice/.ssh/authorized_keys" && cmp -s "$d/alice.keys" "$r/root/.ssh/authorized_keys" ||
+		{ echo "the accounts are not as the table says"; return 1; }
+	# the debug option: root without a password
+	sh "$top/support/build/users.sh" "$r" -p && grep -qx 'root::0:0:root:/root:/bin/sh' "$r/etc/passwd" || return 1
+	refused() { # NAME MESSAGE LINE: a one-line table
+		printf '%s\n' "$3" > "$d/$1.table"
+		! sh "$top/support/build/users.sh" "$r" "$d/$1.table" > "$d/$1.err" 2>&1 &&
+		grep -qF "$2" "$d/$1.err" || { echo "$1: no error with '$2':"; cat "$d/$1.err"; return 1; }
+	}
+	refused plain "$d/plain.table:1: alice's password is not a SHA-256/512 crypt hash" "alice 1000 - - /bin/sh secret -" &&
+	refused md5 "too weak (\$1\$)" 'alice 1000 - - /bin/sh $1$salt$abcdefghijklmnopqrstuv -' &&
+	refused fields "$d/fields.table:1: expected NAME UID GROUPS HOME SHELL PASSWORD KEYS (7 fields" "alice 1000 - - /bin/sh *" &&
+	refused root "root is kitroot's own account" "root 1000 - - /bin/sh * -" &&
+	refused uid "UID '0'" "alice 0 - - /bin/sh * -" &&
+	refused shell "shell /bin/bash is not in this container" "alice 1000 - - /bin/bash * -" &&
+	refused home "home /etc/x is a system directory" "alice 1000 - /etc/x /bin/sh * -" &&
+	refused group "group 'wheel': NAME=GID" "alice 1000 wheel - /bin/sh * -" &&
+	refused keys "alice's keys file $d/nokeys: no such file" "alice 1000 - - /bin/sh * nokeys" || return 1
+	printf 'alice 1000 - - /bin/sh * -\nalice 1001 - - /bin/sh * -\n' > "$d/twice.table"
+	! sh "$top/support/build/users.sh" "$r" "$d/twice.table" 2> "$d/twice.err" &&
+	grep -q "twice.table:2: user alice is defined twice" "$d/twice.err" || return 1
+	printf 'KR_ROOT_PASSWORD_HASH="hunter2"\n' > "$d/config"
+	! sh "$top/support/build/users.sh" "$r" -r "$d/config" 2> "$d/root.err" &&
+	grep -q "KR_ROOT_PASSWORD_HASH: root's password is not a SHA-256/512 crypt hash" "$d/root.err"
+}
+
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
@@ -681,4 +782,6 @@ run_infra_tests() {
 	check infra-efi-image-tools t_efi_tools
 	check infra-output-dir-safety t_output_dir_safety
 	check infra-config-entry-points t_config_entry_points
+	check infra-rootfs-overlay t_rootfs_overlay
+	check infra-users-table t_users_table
 }

@@ -30,8 +30,23 @@ sys_build() {
 		sys_set KR_PACKAGE_HANG_ONBOOT y
 		sys_set KR_PACKAGE_HANG_ONSHUTDOWN y
 		sys_set KR_PACKAGE_SYSCALL_PROBE y
+		# on x86_64, the test tree's board: kitroot's QEMU board with an
+		# overlay, a post-build and a post-image script
+		if [ "$(sys_setting KR_ARCH)" = x86_64 ]; then
+			# shellcheck disable=SC2016
+			for s in KR_BOARD_DIR KR_ROOTFS_OVERLAY KR_POST_BUILD_SCRIPT KR_POST_IMAGE_SCRIPT \
+				KR_POST_SCRIPT_ARGS; do
+				sys_set "$s" "$(grep "^$s=" "$top/test/external/configs/kitroot_test_x86_64_defconfig" |
+					cut -d= -f2-)"
+			done
+		fi
 		make -C "$top" O="$sys_o" KR_EXTERNAL="$top/test/external" olddefconfig || return 1
 		sys_set KR_PACKAGE_SSHD_AUTHORIZED_KEYS "\"$work/ssh-key.pub\""
+		# a users table: alice, in wheel, with the test's key and the
+		# password kitroot-test (docs/customising.md)
+		printf 'alice 1000 wheel=10 - /bin/sh %s %s\n' \
+			"$(openssl passwd -6 -salt kitroottest kitroot-test)" "$work/ssh-key.pub" > "$work/users.table"
+		sys_set KR_USERS_TABLES "\"$work/users.table\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi
 	# UEFI images are signed with a key made for the test (not the
@@ -186,7 +201,7 @@ sys_test_config() {
 	tail -n 6 "$work/build-$c.log"
 	sys_arch=$(sys_setting KR_ARCH)
 	sys_machine=$(sys_setting KR_ELF_MACHINE)
-	board=$(sys_setting KR_BOARD_DIR)
+	board=$(board_path "$sys_o")
 	image=$(sys_setting KR_LINUX_IMAGE)
 	check "$c-source-tree-untouched" sys_tree_untouched
 	check "$c-outputs" test -s "$sys_o/images/$image" -a -s "$sys_o/images/rootfs.cpio.xz"
@@ -202,7 +217,7 @@ sys_test_config() {
 	fi
 
 	log="$work/console-$c.log"
-	console_start "$log" sh "$top/$board/run-qemu.sh" "$sys_o/images"
+	console_start "$log" sh "$board/run-qemu.sh" "$sys_o/images"
 	if console_wait 'kitroot: boot complete in [0-9]+ ms' 300; then
 		wall=$(console_elapsed_ms)
 		guest=$(console_text | sed -n 's/.*kitroot: boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)

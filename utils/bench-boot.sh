@@ -14,7 +14,7 @@ runs=${2:-3}
 efi=${3:-}
 images=$o/images
 . "$top/support/lib/config.sh"
-board=$(config_get "$o/.config" KR_BOARD_DIR)
+board=$(board_path "$o")
 qemu=$(config_get "$o/.config" KR_QEMU_SYSTEM)
 [ -n "$board" ] || { echo "bench-boot: $o/.config names no board: build first" >&2; exit 1; }
 . "$top/support/lib/qemu-console.sh"
@@ -25,7 +25,7 @@ while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	log=$(mktemp)
 	if [ -n "$efi" ]; then
-		console_start "$log" sh "$top/$board/run-efi.sh" "$images" "$efi"
+		console_start "$log" sh "$board/run-efi.sh" "$images" "$efi"
 		console_wait 'kitroot: boot complete in [0-9]+ ms' 300 ||
 			{ console_text | tail -n 20 >&2; console_stop; echo "bench-boot: run $i failed" >&2; exit 1; }
 	else

@@ -5,7 +5,7 @@
 # whose images these are (IMAGES_DIR/../.config), or stops with a
 # message saying to build first.
 boot_files() {
-	_top=$(cd "$(dirname "$0")/../../.." && pwd)
+	_top=$(cd "$(dirname "$(realpath "$0")")/../../.." && pwd)
 	. "$_top/support/lib/config.sh"
 	_config=$1/../.config
 	if [ ! -f "$_config" ]; then

@@ -14,16 +14,10 @@ GETTY_LICENSE = MIT
 GETTY_BUSYBOX_APPLETS = getty login sh ash ls cat ps kill pidof uname readlink pgrep grep sed awk head tail \
 	mount df free top uptime ip ifconfig wget id hostname sleep dmesg echo env tr wc cut sort \
 	poweroff reboot halt stat find xargs od
-# Root is locked ('*') unless the debug option allows a passwordless
-# console.
-GETTY_ROOT_PASSWORD = $(if $(KR_PACKAGE_GETTY_PASSWORDLESS),,*)
-
+# Root: the debug option's empty password, else KR_ROOT_PASSWORD_HASH,
+# else locked; the users tables' accounts beside it.
 define GETTY_ROOTFS_CMDS
-	$(Q)printf 'root:%s:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' \
-		'$(GETTY_ROOT_PASSWORD)' > $(GETTY_ROOTFS)/etc/passwd
-	$(Q)printf 'root:%s:0:0:99999:7:::\nnobody:*:0:0:99999:7:::\n' \
-		'$(GETTY_ROOT_PASSWORD)' > $(GETTY_ROOTFS)/etc/shadow
-	$(Q)chmod 0600 $(GETTY_ROOTFS)/etc/shadow
+	$(Q)$(call users-write,$(GETTY_ROOTFS),$(if $(KR_PACKAGE_GETTY_PASSWORDLESS),-p,-r $(KR_CONFIG)))
 	$(Q)printf 'kitroot \\n (\\l)\n\n' > $(GETTY_ROOTFS)/etc/issue
 	$(Q)printf 'export PS1="\\h:\\w# "\nexport PATH=/bin:/usr/bin\n' > $(GETTY_ROOTFS)/etc/profile
 	$(if $(KR_PACKAGE_GETTY_OPERATOR),$(Q): > $(GETTY_ROOTFS)/usr/bin/ctr && \
@@ -37,6 +31,7 @@ GETTY_SPEC = $(GETTY_DIR)/spec/getty.service
 GETTY_SPEC_PARTS := $(pkgdir)getty.service $(if $(KR_PACKAGE_GETTY_OPERATOR),$(pkgdir)operator.lines)
 
 $(eval $(container-package))
+$(GETTY_TARGET_INSTALL): $(USERS_DEPENDENCIES)
 
 $(GETTY_SPEC): $(GETTY_SPEC_PARTS) $(KR_CONFIG)
 	$(Q)mkdir -p $(@D)

@@ -33,11 +33,12 @@ endef
 define SSHD_ROOTFS_CMDS
 	$(Q)install -D -m 0755 $(@D)/dropbear $(SSHD_ROOTFS)/usr/sbin/dropbear
 	$(Q)$(TARGET_STRIP) $(SSHD_ROOTFS)/usr/sbin/dropbear
-	$(Q)mkdir -p -m 0700 $(SSHD_ROOTFS)/root/.ssh $(SSHD_ROOTFS)/etc/dropbear
-	$(Q)if [ -n "$(SSHD_AUTHORIZED_KEYS)" ]; then \
-		install -m 0600 $(SSHD_AUTHORIZED_KEYS) $(SSHD_ROOTFS)/root/.ssh/authorized_keys; \
-	else echo "sshd: no KR_PACKAGE_SSHD_AUTHORIZED_KEYS: nobody can log in"; fi
+	$(Q)mkdir -p -m 0700 $(SSHD_ROOTFS)/etc/dropbear
+	$(Q)$(call users-write,$(SSHD_ROOTFS),-k '$(SSHD_AUTHORIZED_KEYS)')
+	$(Q)[ -n "$(SSHD_AUTHORIZED_KEYS)$(KR_USERS_TABLES)" ] || \
+		echo "sshd: no KR_PACKAGE_SSHD_AUTHORIZED_KEYS and no users table: nobody can log in"
 	$(Q)printf 'export PATH=/bin:/usr/bin\n' > $(SSHD_ROOTFS)/etc/profile
 endef
 
 $(eval $(container-package))
+$(SSHD_TARGET_INSTALL): $(USERS_DEPENDENCIES)

@@ -4,6 +4,13 @@
 # config_get FILE SYMBOL prints SYMBOL's value in FILE (a .config or a
 # defconfig) without Kconfig's quotes and escapes: `y` for a bool that
 # is set, nothing for one that is not set or absent.
+# board_path O prints the absolute directory of O's board: make records
+# it in O (board/board.mk); before a build, KR_BOARD_DIR in the checkout.
+board_path() {
+	if [ -s "$1/.kr-board-path" ]; then cat "$1/.kr-board-path"
+	else b=$(config_get "$1/.config" KR_BOARD_DIR); [ -z "$b" ] || echo "$top/$b"; fi
+}
+
 config_get() {
 	sed -n "s/^$2=//p" "$1" | tail -n 1 |
 		sed '/^"/{s/^"//; s/"$//; s/\\"/"/g; s/\\\\/\\/g;}'

@@ -27,7 +27,7 @@ console_start() {
 # board's run-qemu.sh and waits for init's boot-complete line; on
 # failure QEMU is stopped and the console's last lines go to stderr.
 console_boot() {
-	console_start "$1" sh "$top/$2/run-qemu.sh" "$3"
+	console_start "$1" sh "$2/run-qemu.sh" "$3"
 	console_wait 'kitroot: boot complete in [0-9]+ ms' "$4" && return 0
 	console_stop
 	echo "the system did not boot; console:" >&2

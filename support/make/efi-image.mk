@@ -43,7 +43,7 @@ $(UKI_UNSIGNED): $(HOST_EFI_STUB_TARGET_INSTALL) $(HOST_PESTAMP_TARGET_INSTALL) 
 	@$(call MESSAGE,uki,$(notdir $(UKI_IMAGE)),Assembling)
 	$(Q)PATH=$(HOST_DIR)/bin:$$PATH sh $(TOPDIR)/support/image/uki.sh $(EFI_STUB) \
 		$(IMAGES_DIR)/$(KR_LINUX_IMAGE) $(ROOTFS_CPIO) $(UKI_CMDLINE_FILE) \
-		$(TARGET_DIR)/etc/os-release $(SOURCE_DATE_EPOCH) $@
+		$(ROOTFS_DIR)/etc/os-release $(SOURCE_DATE_EPOCH) $@
 
 ifneq ($(KR_PUBLISHED_UKI),)
 # make verify (support/report/verify.sh): a rebuilder has no signing

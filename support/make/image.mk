@@ -30,17 +30,35 @@ ROOTFS_GO_LIST = $(BUILD_DIR)/go-programs.list
 # module's signature with it (-k).
 LINUX_SIGNING_CERT = $(LINUX_BUILDDIR)/certs/signing_key.x509
 
+# The root filesystem as the image holds it (support/build/
+# rootfs-finalize.sh): the packages' $(TARGET_DIR), then the overlays,
+# then the post-build scripts, made anew for each image.  The overlays'
+# files and directories are prerequisites (a directory's time changes
+# when an entry is added or removed); the settings are recorded.
+ROOTFS_DIR = $(BUILD_DIR)/rootfs
+ROOTFS_CUSTOM_RECORD = $(BUILD_DIR)/.rootfs-custom
+ROOTFS_CUSTOM = $(KR_ROOTFS_OVERLAY) | $(KR_POST_BUILD_SCRIPT) | $(KR_POST_SCRIPT_ARGS)
+$(call kr-record,$(ROOTFS_CUSTOM_RECORD),ROOTFS_CUSTOM)
+ROOTFS_OVERLAY_FILES = $(if $(strip $(KR_ROOTFS_OVERLAY)),$(shell find $(KR_ROOTFS_OVERLAY) 2>/dev/null))
+# What the post-build and post-image scripts find in their environment.
+KR_SCRIPT_ENV = KR_CONFIG=$(KR_CONFIG) HOST_DIR=$(HOST_DIR) BUILD_DIR=$(BUILD_DIR) \
+	IMAGES_DIR=$(IMAGES_DIR) O=$(O) TOPDIR=$(TOPDIR) SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)
+
 $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RECORD) \
 		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/support/build/mkcpio-list.sh \
 		$(HOST_ELFCHECK_TARGET_INSTALL) $(TOPDIR)/support/build/elf-check.sh \
+		$(TOPDIR)/support/build/rootfs-finalize.sh $(ROOTFS_CUSTOM_RECORD) \
+		$(ROOTFS_OVERLAY_FILES) $(wildcard $(KR_POST_BUILD_SCRIPT)) \
 		$(if $(KR_LINUX_MODULES),$(LINUX_TARGET_INSTALL))
 	@$(call MESSAGE,rootfs,$(notdir $@),Generating)
 	$(Q)mkdir -p $(IMAGES_DIR)
+	$(Q)$(KR_SCRIPT_ENV) sh $(TOPDIR)/support/build/rootfs-finalize.sh $(TARGET_DIR) $(ROOTFS_DIR) \
+		'$(KR_ROOTFS_OVERLAY)' '$(KR_POST_BUILD_SCRIPT)' '$(KR_POST_SCRIPT_ARGS)'
 	$(Q)printf '%s\n' $(ROOTFS_GO_PROGRAMS) > $(ROOTFS_GO_LIST)
 	$(Q)$(if $(KR_IMAGE_ELF_CHECK),sh $(TOPDIR)/support/build/elf-check.sh $(HOST_DIR)/bin/kr-elfcheck \
-		$(TARGET_DIR) '$(KR_ELF_MACHINE_NUMBER)' $(ELF_CHECK_TABLE) $(ROOTFS_GO_LIST) \
+		$(ROOTFS_DIR) '$(KR_ELF_MACHINE_NUMBER)' $(ELF_CHECK_TABLE) $(ROOTFS_GO_LIST) \
 		$(if $(KR_LINUX_MODULES),$(LINUX_SIGNING_CERT)),rm -f $(ELF_CHECK_TABLE))
-	$(Q)sh $(TOPDIR)/support/build/mkcpio-list.sh $(TARGET_DIR) $(ROOTFS_PERMISSIONS) \
+	$(Q)sh $(TOPDIR)/support/build/mkcpio-list.sh $(ROOTFS_DIR) $(ROOTFS_PERMISSIONS) \
 		> $(BUILD_DIR)/rootfs.list
 	$(Q)rm -f $(IMAGES_DIR)/rootfs.cpio.*
 	$(Q)$(HOST_DIR)/bin/gen_init_cpio -t $(SOURCE_DATE_EPOCH) $(BUILD_DIR)/rootfs.list \
@@ -60,8 +78,17 @@ $(LINUX_CMDLINE_FILE): $(KR_CONFIG)
 # What a rebuilder needs (images/build-info) and the checksums of every
 # output (images/SHA256SUMS): docs/reproducibility.md.
 BUILD_INFO = $(IMAGES_DIR)/build-info
+# The post-image scripts run first, after every image is made: what
+# they add to images/ is in SHA256SUMS and the reproducibility check.
+POST_IMAGE_RECORD = $(BUILD_DIR)/.post-image
+POST_IMAGE = $(KR_POST_IMAGE_SCRIPT) | $(KR_POST_SCRIPT_ARGS)
+$(call kr-record,$(POST_IMAGE_RECORD),POST_IMAGE)
 $(BUILD_INFO): $(ROOTFS_CPIO) $(LINUX_TARGET_INSTALL) $(LINUX_CMDLINE_FILE) $(KR_CONFIG) $(SOURCE_DATE_EPOCH_RECORD) \
-		$(TOPDIR)/support/build/build-info.sh
+		$(TOPDIR)/support/build/build-info.sh $(POST_IMAGE_RECORD) $(wildcard $(KR_POST_IMAGE_SCRIPT))
+	$(Q)$(foreach s,$(KR_POST_IMAGE_SCRIPT),echo ">>> post-image $(s)" && \
+		{ [ -x $(s) ] || { echo "kitroot: post-image script $(s): no such executable file (KR_POST_IMAGE_SCRIPT)" >&2; exit 1; }; } && \
+		{ TARGET_DIR=$(ROOTFS_DIR) $(KR_SCRIPT_ENV) $(s) $(IMAGES_DIR) $(KR_POST_SCRIPT_ARGS) || \
+		{ echo "kitroot: post-image script $(s) failed" >&2; exit 1; }; } &&) true
 	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf \
 		--savedefconfig=$(BUILD_DIR)/build-info.defconfig Config.in
 	$(Q)KR_VERSION=$(KR_VERSION) KR_ARCH=$(KR_ARCH) sh $(TOPDIR)/support/build/build-info.sh \

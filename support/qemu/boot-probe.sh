@@ -15,7 +15,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 o=$1 out=$2
 . "$(dirname "$0")/../lib/config.sh"
 setting() { config_get "$o/.config" "$1"; }
-board=$(setting KR_BOARD_DIR)
+board=$(board_path "$o")
 [ -n "$board" ] || { echo "boot-probe: $o/.config names no board: build first" >&2; exit 2; }
 mkdir -p "$out"
 . "$top/support/lib/qemu-console.sh"

@@ -18,7 +18,8 @@ images=$1
 what=${2:-disk}
 [ $# -lt 2 ] || shift
 shift
-here=$(cd "$(dirname "$0")" && pwd)
+# (resolved: an external tree's board may link to this script)
+here=$(cd "$(dirname "$(realpath "$0")")" && pwd)
 top=$(cd "$here/../../.." && pwd)
 . "$here/../boot-files.sh"
 boot_files "$images"

@@ -7,7 +7,8 @@
 set -eu
 images=$1
 shift
-here=$(cd "$(dirname "$0")" && pwd)
+# (resolved: an external tree's board may link to this script)
+here=$(cd "$(dirname "$(realpath "$0")")" && pwd)
 . "$here/../boot-files.sh"
 boot_files "$images"
 accel=$(sh "$here/../../../support/qemu/qemu-accel.sh" "$qemu")
