@@ -200,9 +200,19 @@ all: host-deps world
 host-deps:
 	$(Q)sh $(TOPDIR)/support/build/host-deps.sh $(KR_ARCH)
 
-# Everything the configuration needs, so the build can then run offline.
-.PHONY: source
-source: $(foreach p,host-linux-tools linux $(ROOTFS_PACKAGES),$(p)-source)
+# Everything the configuration needs, so the build can then run offline:
+# the packages it selects and every package they depend on (the Go
+# toolchain, the host tools).  The system test builds offline after it.
+kr-with-dependencies = $(sort $(1) $(foreach p,$(1),$(call kr-with-dependencies,$($(call UPPERCASE,$(p))_DEPENDENCIES))))
+KR_SOURCE_PACKAGES = $(call kr-with-dependencies,host-linux-tools linux $(ROOTFS_PACKAGES))
+.PHONY: source source-list
+source: $(foreach p,$(KR_SOURCE_PACKAGES),$(p)-source)
+# The download cache's files that `make source` fetches, a path a line
+# (utils/download-size.sh adds them up).
+source-list:
+	@printf '%s\n' $(sort $(foreach p,$(call UPPERCASE,$(KR_SOURCE_PACKAGES)),$($(p)_DL_FILE) \
+		$($(p)_DEBIAN_PATCHES_FILE) $(if $($(p)_DEBS),$(shell grep '^[a-z]' $($(p)_DEBS) | \
+		while read -r p v a; do echo $(KR_DEBS_DIR)/$${p}_$$(printf '%s' "$$v" | sed 's/:/%3a/')_$$a.deb; done))))
 
 # Two builds with everything varied that must not matter, compared
 # byte for byte; and a rebuild checked against published checksums.
@@ -261,6 +271,7 @@ help:
 	@echo 'Build:'
 	@echo '  all (default)          - build everything the configuration selects'
 	@echo '  source                 - download every source it needs (then build offline)'
+	@echo '  source-list            - the download cache files it uses, one per line'
 	@echo '  run                    - boot the last build in QEMU (serial console)'
 	@echo '  run-efi [EFI_BOOT=disk|qcow2|iso|uki] - boot the UEFI images under OVMF (x86_64)'
 	@echo '  efi-images             - (re)make the UKI and the disk, qcow2 and ISO images'

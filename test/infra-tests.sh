@@ -160,6 +160,39 @@ t_host_deps() {
 	! sh "$top/support/build/host-deps.sh" vax 2>/dev/null
 }
 
+# A machine with neither the cross compiler nor its plugin headers: one
+# apt-get run installs both (the kernel's configure step stopped on the
+# missing plugins until a second make before).  On a copy of the tree
+# with a made-up architecture whose tools are stubs that apt-get, a
+# stub too, "installs".
+t_host_deps_cross() {
+	d="$work/host-deps-cross"
+	mkdir -p "$d/tree" "$d/bin" || return 1
+	cp -a "$top/support" "$top/arch" "$d/tree/" || return 1
+	printf 'if KR_ARCH_KRTEST\nconfig KR_GNU_TRIPLET\n\tdefault "krtest-linux-gnu"\nconfig KR_QEMU_SYSTEM\n\tdefault "qemu-system-krtest"\nconfig KR_QEMU_PACKAGE\n\tdefault "qemu-system-krtest"\nendif\n' \
+		> "$d/tree/arch/Config.in.krtest"
+	major=$(gcc -dumpversion | cut -d. -f1)
+	cat > "$d/bin/apt-get" <<-EOF
+	#!/bin/sh
+	echo "\$*" >> "$d/apt.log"
+	for p; do
+		case \$p in
+		gcc-krtest-linux-gnu) printf '#!/bin/sh\ncase \$1 in -dumpversion) echo $major.1.0;; -print-file-name=plugin) echo $d/plugin;; esac\n' > "$d/bin/krtest-linux-gnu-gcc"
+			chmod +x "$d/bin/krtest-linux-gnu-gcc" ;;
+		binutils-krtest-linux-gnu) printf '#!/bin/sh\n' > "$d/bin/krtest-linux-gnu-ld"; chmod +x "$d/bin/krtest-linux-gnu-ld" ;;
+		qemu-system-krtest) printf '#!/bin/sh\n' > "$d/bin/qemu-system-krtest"; chmod +x "$d/bin/qemu-system-krtest" ;;
+		gcc-$major-plugin-dev-krtest-linux-gnu) mkdir -p "$d/plugin/include" && : > "$d/plugin/include/gcc-plugin.h" ;;
+		esac
+	done
+	EOF
+	chmod +x "$d/bin/apt-get"
+	PATH="$d/bin:$PATH" sh "$d/tree/support/build/host-deps.sh" krtest > "$d/out" 2>&1 || { cat "$d/out"; return 1; }
+	cat "$d/out" "$d/apt.log"
+	[ "$(grep -c '^install' "$d/apt.log")" = 1 ] &&
+	grep -q "^install .* gcc-krtest-linux-gnu .*gcc-$major-plugin-dev-krtest-linux-gnu" "$d/apt.log" &&
+	[ -f "$d/plugin/include/gcc-plugin.h" ]
+}
+
 # The outputs' date: the commit's in a checkout, the one `git archive`
 # wrote into support/build/commit-date in an export, else a clear error.
 # make's default parallelism (Makefile, KR_JLEVEL): the CPUs plus one,
@@ -773,6 +806,7 @@ run_infra_tests() {
 	check infra-unknown-defconfig t_unknown_defconfig
 	check infra-external-tree t_external_tree
 	check infra-host-deps t_host_deps
+	check infra-host-deps-cross-and-plugins-in-one-run t_host_deps_cross
 	check infra-source-date-epoch t_source_date_epoch
 	check infra-default-jobs t_default_jobs
 	check infra-verify-bad-sums t_verify_bad_sums

@@ -58,7 +58,10 @@ sys_build() {
 		sys_set KR_IMAGE_SECURE_BOOT_CERT "\"$work/secure-boot/db.crt\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi
-	make -C "$top" O="$sys_o" -j2
+	# Offline from here (no network namespace of the host): make source
+	# fetched everything the build needs (docs/downloads.md).
+	make -C "$top" O="$sys_o" host-deps source || return 1
+	unshare -n make -C "$top" O="$sys_o" -j2
 }
 
 sys_busybox_version() { sed -n 's/^BUSYBOX_VERSION = //p' "$top/pkg/busybox/busybox.mk"; }

@@ -74,13 +74,20 @@ if [ -n "$(arch_fact "$top" "$arch" KR_ARCH_EFI_BOOT_FILE 2>/dev/null || true)" 
 	need file /usr/lib/python3/dist-packages/pkg_resources/__init__.py python3-pkg-resources
 fi
 # The kernel's GCC plugins (STACKLEAK) build against the compiler's
-# plugin headers.
+# plugin headers, named by its major version.  A cross compiler not
+# installed yet is taken to be of the host compiler's version (Debian's
+# gcc-defaults gives both the same), so both go in one apt-get run; the
+# check after installing corrects a wrong guess.
+plugin_pkg_for() {
+	if [ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ]; then echo "gcc-$1-plugin-dev"
+	else echo "gcc-$1-plugin-dev-$(echo "$triplet" | tr _ -)"; fi
+}
 if command -v "$triplet-gcc" >/dev/null 2>&1; then
 	gcc_major=$("$triplet-gcc" -dumpversion | cut -d. -f1)
-	plugin_pkg=gcc-$gcc_major-plugin-dev
-	[ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ] ||
-		plugin_pkg="$plugin_pkg-$(echo "$triplet" | tr _ -)"
-	need file "$("$triplet-gcc" -print-file-name=plugin)/include/gcc-plugin.h" "$plugin_pkg"
+	need file "$("$triplet-gcc" -print-file-name=plugin)/include/gcc-plugin.h" "$(plugin_pkg_for "$gcc_major")"
+elif command -v gcc >/dev/null 2>&1; then
+	gcc_major=$(gcc -dumpversion | cut -d. -f1)
+	need file "$triplet-gcc's plugin headers" "$(plugin_pkg_for "$gcc_major")"
 fi
 # make reproducibility-check needs these; make test runs it, and checks
 # the security report's JSON with python3.
@@ -115,7 +122,10 @@ if [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -
 		apt-get update -q >&2 &&
 		apt-get install -y -q --no-install-recommends $missing_pkgs >&2; } || {
 		echo "host-deps: apt-get could not install:$missing_pkgs" >&2; exit 1; }
-	exit 0
+	# Once more: what only an installed package tells (the plugin
+	# package of a cross compiler of another version) is installed now.
+	[ -n "${KR_HOST_DEPS_AGAIN:-}" ] && exit 0
+	KR_HOST_DEPS_AGAIN=1 exec sh "$0" "$@"
 fi
 echo "host-deps: install these packages (Debian/Ubuntu names), then run make again:" >&2
 echo "   $missing_pkgs" >&2

@@ -66,12 +66,24 @@ apt_opts() {
 		-o "Debug::NoLocking=1"
 }
 
+# apt's own lines (progress, "Failed to fetch" for a .dsc the fallback
+# below does without) go to a log, shown only when the step fails.
+# quietly CMD...: runs CMD so; the log stays in $apt_log until the next.
+apt_log=$(mktemp) || die "cannot make a temporary file"
+trap 'rm -f "$apt_log"' EXIT
+quietly() {
+	"$@" > "$apt_log" 2>&1 && return 0
+	status=$?
+	sed 's/^/  apt: /' "$apt_log" >&2
+	return $status
+}
+
 # Refresh the lists at most once a day: they are only an index.
 refresh() {
 	stamp="$state/lists/.kitroot-updated"
 	if [ -z "$(find "$stamp" -mmin -1440 2>/dev/null)" ]; then
 		# shellcheck disable=SC2046
-		apt-get -q $(apt_opts "$1") update >&2 ||
+		quietly apt-get -q $(apt_opts "$1") update ||
 			die "could not update the private apt lists from $uri"
 		touch "$stamp"
 	fi
@@ -84,16 +96,17 @@ source)
 	pkg=$2 ver=$3 file=$4 out=$5
 	refresh amd64
 	work=$(mktemp -d "$out/.apt-src.XXXXXX")
-	trap 'rm -rf "$work"' EXIT
+	trap 'rm -rf "$work" "$apt_log"' EXIT
 	# --download-only fetches the .dsc and every file it lists; we keep
 	# only the one asked for.  Missing .dsc on the mirror: fall back to
 	# the file alone through the Sources index.
 	(cd "$work" && apt-get -q $(apt_opts amd64) source --download-only \
-		"$pkg=$ver" >&2) || true
+		"$pkg=$ver" > "$apt_log" 2>&1) || true
 	if [ ! -f "$work/$file" ]; then
 		dir=$(apt-get $(apt_opts amd64) source --print-uris "$pkg=$ver" 2>/dev/null |
 			awk -v f="$file" '$2 == f { gsub("\x27", "", $1); print $1 }')
-		[ -n "$dir" ] || die "$pkg $ver: $file is not in the Debian archive at $uri"
+		[ -n "$dir" ] || { sed 's/^/  apt: /' "$apt_log" >&2
+			die "$pkg $ver: $file is not in the Debian archive at $uri"; }
 		curl -fsSL --connect-timeout 10 -o "$work/$file" "$dir" ||
 			die "$pkg $ver: download of $file from the Debian archive failed"
 	fi
@@ -104,8 +117,8 @@ binary)
 	pkg=$2 ver=$3 arch=$4 out=$5
 	refresh "$arch"
 	work=$(mktemp -d "$out/.apt-bin.XXXXXX")
-	trap 'rm -rf "$work"' EXIT
-	(cd "$work" && apt-get -q $(apt_opts "$arch") download "$pkg:$arch=$ver" >&2) ||
+	trap 'rm -rf "$work" "$apt_log"' EXIT
+	(cd "$work" && quietly apt-get -q $(apt_opts "$arch") download "$pkg:$arch=$ver") ||
 		die "$pkg $ver ($arch): not downloadable from the Debian archive at $uri"
 	mv "$work"/*.deb "$out/"
 	;;
@@ -118,8 +131,8 @@ debs)
 	shift 3
 	refresh "$arch"
 	work=$(mktemp -d "$out/.apt-debs.XXXXXX")
-	trap 'rm -rf "$work"' EXIT
-	(cd "$work" && apt-get -q $(apt_opts "$arch") download "$@" >&2) ||
+	trap 'rm -rf "$work" "$apt_log"' EXIT
+	(cd "$work" && quietly apt-get -q $(apt_opts "$arch") download "$@") ||
 		die "$# packages ($arch): not all downloadable from the Debian archive at $uri"
 	mv "$work"/*.deb "$out/"
 	;;
