@@ -4,6 +4,16 @@
 # (support/lib/config.sh: board_path).
 BOARD_PATH = $(if $(filter /%,$(KR_BOARD_DIR)),$(KR_BOARD_DIR),$(TOPDIR)/$(KR_BOARD_DIR))
 BOARD_PATH_RECORD = $(O)/.kr-board-path
+ifeq ($(need_config),y)
+ifneq ($(KR_BOARD_DIR),)
+ifeq ($(wildcard $(BOARD_PATH)/.),)
+# (a path from an external tree's variable starts with /board/ when the
+# tree is not in KR_EXTERNAL)
+$(error KR_BOARD_DIR: $(BOARD_PATH) is not a directory$(if $(filter /board/%,$(BOARD_PATH)),\
+	 (an external tree's board: is that tree in KR_EXTERNAL?)) (make menuconfig: Board))
+endif
+endif
+endif
 $(call kr-record,$(BOARD_PATH_RECORD),BOARD_PATH)
 world: $(BOARD_PATH_RECORD)
 

@@ -283,6 +283,8 @@ sys_dropped_default_stops_build() {
 	rm -rf "$d" && mkdir -p "$d/o" || return 1
 	printf '# CONFIG_MITIGATION_SSB is not set\n' > "$d/drop-ssb.config"
 	cp "$sys_o/.config" "$d/o/.config"
+	# (and its external trees, remembered beside the .config)
+	[ ! -f "$sys_o/.kr-external.mk" ] || cp "$sys_o/.kr-external.mk" "$d/o/"
 	! make -C "$top" O="$d/o" KR_LINUX_FRAGMENTS="$(sys_setting KR_LINUX_FRAGMENTS) $d/drop-ssb.config" \
 		linux-check > "$d/log" 2>&1 || { tail -n 20 "$d/log"; echo "the configuration passed without MITIGATION_SSB"; return 1; }
 	grep '^kernel: ' "$d/log"
