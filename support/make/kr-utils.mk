@@ -26,11 +26,13 @@ step-end = printf '%-24s %-10s %8d ms\n' '$(2)' '$(3)' \
 # depends on FILE is redone exactly when that part of the configuration
 # changes (not on every edit of .config).
 kr-record = $(eval $(call kr-record-inner,$(1),$(2)))
+# (compared with cmp, not make's ifneq: make 4.3 found the long value of
+# LINUX_FRAGMENTS unequal to the same text read back with $(file <),
+# and rewrote the record on every run, reconfiguring the kernel)
 define kr-record-inner
 ifeq ($$(need_config),y)
-ifneq ($$(file <$(1)),$$(strip $$($(2))))
 $$(shell mkdir -p $(dir $(1)))
-$$(file >$(1),$$(strip $$($(2))))
-endif
+$$(file >$(1).new,$$(strip $$($(2))))
+$$(shell cmp -s $(1).new $(1) && rm -f $(1).new || mv -f $(1).new $(1))
 endif
 endef
