@@ -6,7 +6,8 @@
 # make, which would take the hash's $ signs for variables).
 USERS_RECORD = $(BUILD_DIR)/.users
 USERS_SETTINGS = $(KR_USERS_TABLES) $(if $(need_config),$(shell { grep '^KR_ROOT_PASSWORD_HASH=' $(KR_CONFIG); \
-	cat $(KR_USERS_TABLES); } 2>/dev/null | sha256sum))
+	cat /dev/null $(KR_USERS_TABLES); } 2>/dev/null | sha256sum))
+# (cat /dev/null first: with no table, cat would read make's stdin, a terminal)
 $(call kr-record,$(USERS_RECORD),USERS_SETTINGS)
 USERS_DEPENDENCIES = $(USERS_RECORD) $(wildcard $(KR_USERS_TABLES)) $(TOPDIR)/support/build/users.sh
 
