@@ -219,17 +219,7 @@ ct_supervisor_killed() {
 ct_containerd_restart() {
 	cd_pid=$(console_run 'pidof containerd' 30 | tr -d ' ')
 	[ -n "$cd_pid" ] || { echo "no containerd"; return 1; }
-	prompts=$(console_text | grep -c 'login: *$')
-	console_send "kill -9 $cd_pid"
-	i=0
-	until [ "$(console_text | grep -c 'login: *$')" -gt "$prompts" ]; do
-		i=$((i + 1))
-		[ $i -lt 120 ] || { echo "no new login prompt from getty in 120 s"; return 1; }
-		sleep 1
-	done
-	console_send root
-	console_wait '# $' 30 || true
-	console_run true 30 > /dev/null || true
+	ct_login_after "kill -9 $cd_pid" root '' || return 1
 	# (httpd's process may be the same: whether the shims' tasks are
 	# kept is containerd's affair; a supervisor for each is init's)
 	ct_recovered '' || return 1
@@ -358,31 +348,32 @@ ct_users() {
 	echo "$out" | grep -q '^uid=1000(alice) gid=1000(alice) groups=.*10(wheel)' &&
 	echo "$out" | grep -qx 'home=/home/alice' &&
 	echo "$out" | grep -Eq '^CapEff:[[:space:]]+0+$' || return 1
-	ct_relogin alice kitroot-test || return 1
+	ct_login_after exit alice kitroot-test || return 1
 	out=$(console_run id 30) || return 1
 	echo "console: $out"
 	echo "$out" | grep -q 'uid=1000(alice) gid=1000(alice)' || return 1
-	ct_relogin root ''
+	ct_login_after exit root ''
 }
 
-# ct_relogin USER PASSWORD: ends the console session and logs in again
-# on getty's next prompt.
-ct_relogin() {
+# ct_login_after CMD USER PASSWORD: CMD ends the console session (exit,
+# or killing containerd, getty's); the test waits up to 120 s for
+# getty's next prompt and logs in as USER (with PASSWORD, if any).
+ct_login_after() {
 	prompts=$(console_text | grep -c 'login: *$')
-	console_send exit
+	console_send "$1"
 	i=0
 	until [ "$(console_text | grep -c 'login: *$')" -gt "$prompts" ]; do
 		i=$((i + 1))
-		[ $i -lt 60 ] || { echo "no new login prompt from getty in 60 s"; return 1; }
+		[ $i -lt 120 ] || { echo "no new login prompt from getty in 120 s"; return 1; }
 		sleep 1
 	done
-	console_send "$1"
-	if [ -n "$2" ]; then
-		console_wait 'Password: *$' 30 || { echo "no password prompt for $1"; return 1; }
-		console_send "$2"
+	console_send "$2"
+	if [ -n "$3" ]; then
+		console_wait 'Password: *$' 30 || { echo "no password prompt for $2"; return 1; }
+		console_send "$3"
 	fi
 	console_wait '# $' 30 || true
-	console_run true 30 > /dev/null
+	console_run true 30 > /dev/null || true
 }
 
 sys_test_containers() {
