@@ -190,7 +190,7 @@ include $(TOPDIR)/kernel/linux.mk $(TOPDIR)/kernel/linux-tools.mk
 include $(TOPDIR)/support/make/users.mk
 include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))
 include $(foreach d,$(KR_EXTERNAL_DIRS),$(d)/external.mk)
-include $(TOPDIR)/support/make/image.mk $(TOPDIR)/support/make/efi-image.mk
+include $(TOPDIR)/support/make/image.mk $(TOPDIR)/support/make/efi-image.mk $(TOPDIR)/support/make/sbom.mk
 $(kr-link-dependencies)
 
 .PHONY: all
@@ -202,8 +202,8 @@ host-deps:
 
 # Everything the configuration needs, so the build can then run offline:
 # the packages it selects and every package they depend on (the Go
-# toolchain, the host tools).  The system test builds offline after it.
-kr-with-dependencies = $(sort $(1) $(foreach p,$(1),$(call kr-with-dependencies,$($(call UPPERCASE,$(p))_DEPENDENCIES))))
+# toolchain, the host tools: kr-with-dependencies).  The system test
+# builds offline after it.
 KR_SOURCE_PACKAGES = $(call kr-with-dependencies,host-linux-tools linux $(ROOTFS_PACKAGES))
 .PHONY: source source-list
 source: $(foreach p,$(KR_SOURCE_PACKAGES),$(p)-source)
@@ -291,6 +291,11 @@ help:
 	@echo
 	@echo 'Security (docs/security.md):'
 	@echo '  security-report        - boot the build, check it, write images/security-report.txt/.json'
+	@echo
+	@echo 'Licences, SBOMs and CVEs (docs/sbom.md; images/sbom.spdx.json and sbom.cdx.json come with every build):'
+	@echo '  legal-info             - licences, exact sources and patches, manifests in $$(O)/legal-info'
+	@echo '  show-info / pkg-stats  - one JSON line per package: version, licence, CPE, purl, patches'
+	@echo '  cve-check FEED=FILE    - match the images against an OSV or NVD 2.0 JSON feed (offline)'
 	@echo
 	@echo 'Tests:'
 	@echo '  test                   - unit tests, then build, boot and check the x86_64 containerd system and the minimal aarch64 and s390x ones'

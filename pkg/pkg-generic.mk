@@ -16,6 +16,20 @@
 #                                  each hashed in NAME.hash (Go dependencies)
 #   _DL_FROM = OTHER               reuse OTHER package's download
 #   _LICENSE _LICENSE_FILES        SPDX id; files checked against NAME.hash
+#                                  (legal-info copies them; a package of this
+#                                  tree's own sources may leave them out: the
+#                                  tree's COPYING is its licence file)
+#   _CPE_ID_VENDOR _CPE_ID_PRODUCT the package's CPE in NVD's dictionary, when
+#   _CPE_ID_VERSION _CPE_ID_PART   it has one (version: default _VERSION; part:
+#                                  default a, o for an operating system), for
+#                                  the SBOMs and cve-check (docs/sbom.md)
+#   _IGNORE_CVES                   CVE ids cve-check reports as not affecting this
+#                                  build: CVE-ID:FILE.patch when a patch of the
+#                                  package fixes it, else CVE-ID with the reason
+#                                  in a comment above
+#   _IN_TARGET = YES               a host package whose files end up in an image
+#                                  (Go's runtime, the EFI stub): legal-info and
+#                                  the SBOMs count it with the image's packages
 #   _DEPENDENCIES                  packages that must be installed first
 #   _ADD_TOOLCHAIN_DEPENDENCY = NO a target package that runs no target compiler:
 #                                  the toolchain's own parts, packages that only

@@ -37,5 +37,8 @@ endif
 TOOLCHAIN_VERSION = $(KR_VERSION)
 TOOLCHAIN_ADD_TOOLCHAIN_DEPENDENCY = NO
 TOOLCHAIN_DEPENDENCIES = host-toolchain-wrapper musl linux-headers
+# What of it is in every program besides musl: GCC's libgcc (the
+# licence file is the Debian package's, found by support/sbom/).
+TOOLCHAIN_LICENSE = GPL-3.0-or-later WITH GCC-exception-3.1
 
 $(eval $(generic-package))

@@ -238,7 +238,8 @@ function check_mk(f,    n, i, l, cont, indef, m, name, op, v, base, dir, kind, p
 			finding(f, ev, "hash", p " downloads files but " (hf == "" ? "its hash file" : hf) " does not exist (create it: a comment, then sha256  HASH  FILE per download and license file)")
 			continue
 		}
-		if ((src || debs != "") && is_set(P, "LICENSE_FILES")) {
+		# (names made by make functions are left to the extract step's check)
+		if ((src || debs != "") && is_set(P, "LICENSE_FILES") && expand(val[P "_LICENSE_FILES"], 0) !~ /\$\(/) {
 			i = split(expand(val[P "_LICENSE_FILES"], 0), w, " ")
 			for (q = 1; q <= i; q++) need[++k] = w[q] SUBSEP vline[P "_LICENSE_FILES"]
 		}

@@ -9,6 +9,8 @@ BUSYBOX_SITE = https://busybox.net/downloads
 BUSYBOX_DEBIAN = busybox=1:1.37.0-6/busybox_$(BUSYBOX_VERSION).orig.tar.bz2
 BUSYBOX_LICENSE = GPL-2.0-only
 BUSYBOX_LICENSE_FILES = LICENSE
+BUSYBOX_CPE_ID_VENDOR = busybox
+BUSYBOX_CPE_ID_PRODUCT = busybox
 # One configuration for every architecture.  It leaves out init (ours
 # is PID 1), setuid support, tc (does not build against 6.x headers) and
 # SHA*_HWACCEL (x86-only code that breaks the other architectures).

@@ -11,6 +11,8 @@ CONTAINERD_DEBIAN = containerd=1.7.24~ds1-6+deb13u1
 CONTAINERD_DEBIAN_PATCHES = containerd_1.7.24~ds1-6+deb13u1.debian.tar.xz
 CONTAINERD_LICENSE = Apache-2.0
 CONTAINERD_LICENSE_FILES = LICENSE
+CONTAINERD_CPE_ID_VENDOR = linuxfoundation
+CONTAINERD_CPE_ID_PRODUCT = containerd
 CONTAINERD_DEPENDENCIES = runc
 
 CONTAINERD_GOMOD = github.com/containerd/containerd

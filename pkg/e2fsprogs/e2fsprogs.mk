@@ -11,6 +11,8 @@ E2FSPROGS_DEBIAN = e2fsprogs=1.47.2-3/e2fsprogs_$(E2FSPROGS_VERSION).orig.tar.gz
 # BSD-3-Clause (uuid) and MIT (et, ss): NOTICE gives the terms.
 E2FSPROGS_LICENSE = GPL-2.0-only AND LGPL-2.0-only AND BSD-3-Clause AND MIT
 E2FSPROGS_LICENSE_FILES = NOTICE lib/uuid/COPYING
+E2FSPROGS_CPE_ID_VENDOR = e2fsprogs_project
+E2FSPROGS_CPE_ID_PRODUCT = e2fsprogs
 # busybox has an mke2fs applet (ext2 only): ours replaces its link.
 E2FSPROGS_DEPENDENCIES = $(if $(KR_PACKAGE_BUSYBOX),busybox)
 

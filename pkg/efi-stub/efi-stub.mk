@@ -14,6 +14,11 @@ HOST_EFI_STUB_HASH_FILE = $(TOPDIR)/pkg/efi-stub/efi-stub.hash
 HOST_EFI_STUB_VERSION = $(word 2,$(shell grep '^systemd-boot-efi ' $(HOST_EFI_STUB_DEBS)))
 HOST_EFI_STUB_LICENSE = LGPL-2.1-or-later
 HOST_EFI_STUB_LICENSE_FILES = usr/share/doc/systemd-boot-efi/copyright
+HOST_EFI_STUB_CPE_ID_VENDOR = systemd_project
+HOST_EFI_STUB_CPE_ID_PRODUCT = systemd
+HOST_EFI_STUB_CPE_ID_VERSION = $(firstword $(subst -, ,$(HOST_EFI_STUB_VERSION)))
+# It is the UKI's boot code: in the image, not only a build tool.
+HOST_EFI_STUB_IN_TARGET = YES
 
 HOST_EFI_STUB_DIR_INSTALLED = $(HOST_DIR)/lib/efi-stub
 

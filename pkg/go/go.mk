@@ -11,6 +11,11 @@ HOST_GO_PIN := $(shell grep '^golang-[0-9.]*-go ' $(HOST_GO_DEBS))
 HOST_GO_VERSION = $(firstword $(subst -, ,$(word 2,$(HOST_GO_PIN))))
 HOST_GO_SERIES = $(patsubst golang-%-go,%,$(firstword $(HOST_GO_PIN)))
 HOST_GO_LICENSE = BSD-3-Clause
+HOST_GO_LICENSE_FILES = usr/share/doc/golang-$(HOST_GO_SERIES)-src/copyright
+HOST_GO_CPE_ID_VENDOR = golang
+HOST_GO_CPE_ID_PRODUCT = go
+# Its runtime and standard library are linked into every Go program.
+HOST_GO_IN_TARGET = YES
 
 HOST_GO_ROOT = $(HOST_DIR)/lib/go/usr/lib/go-$(HOST_GO_SERIES)
 

@@ -8,6 +8,8 @@ LIBSECCOMP_SITE = https://github.com/seccomp/libseccomp/releases/download/v$(LIB
 LIBSECCOMP_DEBIAN = libseccomp=2.6.0-2/libseccomp_$(LIBSECCOMP_VERSION).orig.tar.gz
 LIBSECCOMP_LICENSE = LGPL-2.1-only
 LIBSECCOMP_LICENSE_FILES = LICENSE
+LIBSECCOMP_CPE_ID_VENDOR = libseccomp_project
+LIBSECCOMP_CPE_ID_PRODUCT = libseccomp
 
 # Static only, into the sysroot.  configure insists on gperf (host-deps
 # installs it) although the release ships the generated tables.

@@ -9,6 +9,8 @@ MUSL_SITE = https://musl.libc.org/releases
 MUSL_DEBIAN = musl=1.2.5-3.1~deb13u1/musl_$(MUSL_VERSION).orig.tar.gz
 MUSL_LICENSE = MIT
 MUSL_LICENSE_FILES = COPYRIGHT
+MUSL_CPE_ID_VENDOR = musl-libc
+MUSL_CPE_ID_PRODUCT = musl
 MUSL_ADD_TOOLCHAIN_DEPENDENCY = NO
 MUSL_DEPENDENCIES = host-toolchain-wrapper
 

@@ -12,6 +12,8 @@ RUNC_DEBIAN = runc=1.1.15+ds1-2
 RUNC_DEBIAN_PATCHES = runc_1.1.15+ds1-2.debian.tar.xz
 RUNC_LICENSE = Apache-2.0
 RUNC_LICENSE_FILES = LICENSE
+RUNC_CPE_ID_VENDOR = linuxfoundation
+RUNC_CPE_ID_PRODUCT = runc
 RUNC_DEPENDENCIES = libseccomp
 
 RUNC_GOMOD = github.com/opencontainers/runc

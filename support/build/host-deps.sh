@@ -48,6 +48,8 @@ need cmd ccache ccache
 need cmd pkg-config pkg-config
 need cmd dpkg-deb dpkg
 need cmd gperf gperf
+# The package descriptions, SBOMs and cve-check (support/sbom/).
+need cmd jq jq
 need cmd apt-get apt
 need file /usr/share/keyrings/debian-archive-keyring.gpg debian-archive-keyring
 need file /usr/include/ncurses.h libncurses-dev
@@ -105,6 +107,9 @@ esac
 [ "${2:-}" != test ] || need cmd umoci umoci
 [ "${2:-}" != test ] || need cmd ssh openssh-client
 [ "${2:-}" != test ] || need cmd ssh-keygen openssh-client
+# The SBOM validators (test/sbom/: CycloneDX's library, from npm).
+[ "${2:-}" != test ] || need cmd node nodejs
+[ "${2:-}" != test ] || need cmd npm npm
 
 # The native x86_64 triplet names come with gcc and binutils themselves.
 [ "$triplet" = "$(gcc -dumpmachine 2>/dev/null)" ] &&

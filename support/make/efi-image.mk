@@ -112,5 +112,8 @@ world: $(EFI_IMAGE_OUTPUTS) $(if $(KR_IMAGE_SECURE_BOOT),$(HOST_VIRT_FIRMWARE_TA
 .PHONY: efi-images
 efi-images: $(EFI_IMAGE_OUTPUTS)
 
-# make source: the stub, and virt-fw-vars when the images are signed.
-source: $(if $(KR_IMAGE_UKI),host-efi-stub-source) $(if $(KR_IMAGE_SECURE_BOOT),host-virt-firmware-source)
+# The host packages the images need (for make source, and in the SBOMs):
+# the stub, and virt-fw-vars when the images are signed.
+KR_IMAGE_TOOL_PACKAGES = $(if $(KR_IMAGE_UKI),host-efi-stub host-pestamp) \
+	$(if $(KR_IMAGE_SECURE_BOOT),host-virt-firmware)
+source: $(foreach p,$(KR_IMAGE_TOOL_PACKAGES),$(p)-source)

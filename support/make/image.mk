@@ -75,8 +75,9 @@ $(LINUX_CMDLINE_FILE): $(KR_CONFIG)
 	$(Q)mkdir -p $(IMAGES_DIR)
 	$(Q)printf '%s\n' '$(KR_LINUX_CMDLINE)' > $@
 
-# What a rebuilder needs (images/build-info) and the checksums of every
-# output (images/SHA256SUMS): docs/reproducibility.md.
+# What a rebuilder needs (images/build-info), the SBOMs of every output
+# (support/make/sbom.mk) and the checksums of every output, the SBOMs
+# too (images/SHA256SUMS): docs/reproducibility.md, docs/sbom.md.
 BUILD_INFO = $(IMAGES_DIR)/build-info
 # The post-image scripts run first, after every image is made: what
 # they add to images/ is in SHA256SUMS and the reproducibility check.
@@ -89,6 +90,8 @@ $(BUILD_INFO): $(ROOTFS_CPIO) $(LINUX_TARGET_INSTALL) $(LINUX_CMDLINE_FILE) $(KR
 		{ [ -x $(s) ] || { echo "kitroot: post-image script $(s): no such executable file (KR_POST_IMAGE_SCRIPT)" >&2; exit 1; }; } && \
 		{ TARGET_DIR=$(ROOTFS_DIR) $(KR_SCRIPT_ENV) $(s) $(IMAGES_DIR) $(KR_POST_SCRIPT_ARGS) || \
 		{ echo "kitroot: post-image script $(s) failed" >&2; exit 1; }; } &&) true
+	@$(call MESSAGE,sbom,sbom.spdx.json sbom.cdx.json,Writing)
+	$(Q)$(SBOM_WRITE)
 	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf \
 		--savedefconfig=$(BUILD_DIR)/build-info.defconfig Config.in
 	$(Q)KR_VERSION=$(KR_VERSION) KR_ARCH=$(KR_ARCH) sh $(TOPDIR)/support/build/build-info.sh \

@@ -3,6 +3,10 @@
 empty :=
 space := $(empty) $(empty)
 comma := ,
+define newline
+
+
+endef
 
 # Kconfig writes strings with their quotes: KR_FOO="bar".
 qstrip = $(strip $(subst ",,$(1)))
@@ -36,3 +40,7 @@ $$(file >$(1).new,$$(strip $$($(2))))
 $$(shell cmp -s $(1).new $(1) && rm -f $(1).new || mv -f $(1).new $(1))
 endif
 endef
+
+# $(call kr-with-dependencies,PACKAGES): them and every package they
+# depend on, directly or not (once the package files are read).
+kr-with-dependencies = $(sort $(1) $(foreach p,$(1),$(call kr-with-dependencies,$($(call UPPERCASE,$(p))_DEPENDENCIES))))

@@ -1,0 +1,64 @@
+// usage: node validate.js sbom.cdx.json sbom.spdx.json
+//
+// Validates a build's SBOMs with established tools, not our own reading:
+// the CycloneDX document against the official CycloneDX 1.6 JSON schema
+// (strict), through CycloneDX's own library, which bundles it; every
+// purl in both documents with packageurl-js (the purl spec's reference
+// library for JavaScript); every licence expression in both with
+// spdx-expression-parse (SPDX's grammar and licence list).  The SPDX
+// document's structure is checked by tools-golang (spdx-validate.go).
+// Prints one line per problem; exit status 1 if any.
+'use strict'
+const fs = require('fs')
+const CDX = require('@cyclonedx/cyclonedx-library')
+const { PackageURL } = require('packageurl-js')
+const parseLicense = require('spdx-expression-parse')
+
+const [cdxPath, spdxPath] = process.argv.slice(2)
+if (!cdxPath || !spdxPath) {
+  console.error('usage: node validate.js sbom.cdx.json sbom.spdx.json')
+  process.exit(2)
+}
+let problems = 0
+const problem = (file, msg) => { problems++; console.log(`${file}: ${msg}`) }
+
+function checkPurl (file, where, purl) {
+  try {
+    PackageURL.fromString(purl)
+  } catch (e) {
+    problem(file, `${where}: purl ${purl}: ${e.message}`)
+  }
+}
+function checkLicense (file, where, expression) {
+  if (expression === 'NOASSERTION' || expression === 'NONE') return
+  try {
+    parseLicense(expression)
+  } catch (e) {
+    problem(file, `${where}: licence expression "${expression}": ${e.message}`)
+  }
+}
+
+async function main () {
+  const cdxText = fs.readFileSync(cdxPath, 'utf8')
+  const validator = new CDX.Validation.JsonStrictValidator(CDX.Spec.Version.v1dot6)
+  const errors = await validator.validate(cdxText)
+  if (errors !== null) problem(cdxPath, 'not valid against the CycloneDX 1.6 strict schema: ' + JSON.stringify(errors, null, 1))
+  const cdx = JSON.parse(cdxText)
+  for (const c of cdx.components || []) {
+    if (c.purl) checkPurl(cdxPath, c['bom-ref'], c.purl)
+    for (const l of c.licenses || []) if (l.expression) checkLicense(cdxPath, c['bom-ref'], l.expression)
+  }
+
+  const spdx = JSON.parse(fs.readFileSync(spdxPath, 'utf8'))
+  for (const p of spdx.packages || []) {
+    for (const r of p.externalRefs || []) if (r.referenceType === 'purl') checkPurl(spdxPath, p.SPDXID, r.referenceLocator)
+    checkLicense(spdxPath, p.SPDXID, p.licenseConcluded)
+    checkLicense(spdxPath, p.SPDXID, p.licenseDeclared)
+  }
+  if (problems === 0) {
+    console.log(`${cdxPath}: valid CycloneDX 1.6 (${(cdx.components || []).length} components)`)
+    console.log(`${spdxPath}: ${(spdx.packages || []).length} packages: purls and licence expressions valid`)
+  }
+  process.exit(problems ? 1 : 0)
+}
+main().catch((e) => { console.error(e); process.exit(2) })
