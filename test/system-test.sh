@@ -210,6 +210,13 @@ sys_test_config() {
 	check "$c-outputs" test -s "$sys_o/images/$image" -a -s "$sys_o/images/rootfs.cpio.xz"
 	check "$c-image-elf-hardening" sys_image_elves
 	check "$c-wrapper" sys_wrapper
+	# The SBOMs of every build; legal-info and cve-check on the first.
+	. "$top/test/sbom-test.sh"
+	check "$c-sbom" sys_sbom && sed 's/^/    /' "$work/$c-sbom.log" | tail -n 1
+	if [ -z "$first" ]; then
+		check "$c-legal-info" sys_legal_info && sed -n 's/^make legal-info/    &/p' "$work/$c-legal-info.log"
+		check "$c-cve-check" sys_cve_check && sed -n 's/^make cve-check/    &/p' "$work/$c-cve-check.log"
+	fi
 	[ "$sys_arch" != x86_64 ] || check "$c-dropped-mitigation-stops-build" sys_dropped_default_stops_build
 	if [ "$(sys_setting KR_PACKAGE_CONTAINERD)" = y ]; then
 		. "$top/test/container-test.sh"

@@ -6,7 +6,8 @@
 // purl in both documents with packageurl-js (the purl spec's reference
 // library for JavaScript); every licence expression in both with
 // spdx-expression-parse (SPDX's grammar and licence list).  The SPDX
-// document's structure is checked by tools-golang (spdx-validate.go).
+// document's structure is checked by tools-golang (spdx-validate/), its
+// mandatory fields here.
 // Prints one line per problem; exit status 1 if any.
 'use strict'
 const fs = require('fs')
@@ -49,8 +50,15 @@ async function main () {
     for (const l of c.licenses || []) if (l.expression) checkLicense(cdxPath, c['bom-ref'], l.expression)
   }
 
+  // SPDX 2.3's mandatory fields, which tools-golang does not check.
   const spdx = JSON.parse(fs.readFileSync(spdxPath, 'utf8'))
+  if (spdx.spdxVersion !== 'SPDX-2.3') problem(spdxPath, `spdxVersion ${spdx.spdxVersion}, not SPDX-2.3`)
+  if (spdx.dataLicense !== 'CC0-1.0') problem(spdxPath, 'dataLicense must be CC0-1.0')
+  for (const k of ['SPDXID', 'name', 'documentNamespace']) if (!spdx[k]) problem(spdxPath, `no ${k}`)
+  if (!spdx.creationInfo || !spdx.creationInfo.created || !(spdx.creationInfo.creators || []).length) problem(spdxPath, 'no creationInfo.created or creators')
   for (const p of spdx.packages || []) {
+    for (const k of ['SPDXID', 'name', 'downloadLocation']) if (!p[k]) problem(spdxPath, `${p.SPDXID || p.name}: no ${k}`)
+    if (p.filesAnalyzed !== false && !p.packageVerificationCode) problem(spdxPath, `${p.SPDXID}: files analysed but no packageVerificationCode`)
     for (const r of p.externalRefs || []) if (r.referenceType === 'purl') checkPurl(spdxPath, p.SPDXID, r.referenceLocator)
     checkLicense(spdxPath, p.SPDXID, p.licenseConcluded)
     checkLicense(spdxPath, p.SPDXID, p.licenseDeclared)

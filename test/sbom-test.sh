@@ -1,0 +1,162 @@
+# The SBOMs, legal-info and cve-check of a system-test build (sourced
+# by test/system-test.sh; $sys_o is the build, $work the suite's
+# directory).  docs/sbom.md.
+
+# The validators, from npm at the versions test/sbom/package-lock.json
+# pins (with their integrity hashes, which npm checks): once per run.
+sbom_validators() {
+	[ -d "$work/sbom-validators/node_modules" ] && return 0
+	mkdir -p "$work/sbom-validators"
+	cp "$top/test/sbom/package.json" "$top/test/sbom/package-lock.json" "$work/sbom-validators/"
+	(cd "$work/sbom-validators" &&
+		npm ci --ignore-scripts --no-audit --no-fund --prefer-offline \
+			--cache "${KR_CACHE_DIR:-$HOME/.cache/kitroot}/npm" > npm.log 2>&1) ||
+		{ cat "$work/sbom-validators/npm.log"; return 1; }
+}
+
+# The SPDX validator (test/sbom/spdx-validate), built once per run with
+# the Go toolchain a build of the suite made, against the SPDX project's
+# Go library pinned in test/sbom/spdx-tools.debs.
+spdx_validator() {
+	v=$work/spdx-validate/spdx-validate
+	[ -x "$v" ] && return 0
+	go=$(ls -d "$work"/o-*/host/lib/go/usr/lib/go-*/bin/go 2>/dev/null | head -n 1)
+	[ -n "$go" ] || { echo "no Go toolchain in the suite's builds to build the SPDX validator with"; return 1; }
+	goroot=${go%/bin/go}
+	debs=${KR_DL_DIR:-$HOME/.cache/kitroot/dl}/debian-debs
+	sh "$top/support/download/dl-debs.sh" "$debs" "$top/test/sbom/spdx-tools.hash" \
+		"$top/test/sbom/spdx-tools.debs" || return 1
+	d=$work/spdx-validate
+	mkdir -p "$d/deps" "$d/gopath/src/kitroot"
+	grep '^[a-z]' "$top/test/sbom/spdx-tools.debs" | while read -r p ver a; do
+		dpkg-deb -x "$debs/${p}_$(printf '%s' "$ver" | sed 's/:/%3a/')_$a.deb" "$d/deps" || exit 1
+	done || return 1
+	cp -r "$top/test/sbom/spdx-validate" "$d/gopath/src/kitroot/"
+	(cd "$d/gopath/src/kitroot/spdx-validate" && env GOROOT="$goroot" PATH="$goroot/bin:$PATH" \
+		GO111MODULE=off GOPROXY=off GOTOOLCHAIN=local GOTELEMETRY=off GOFLAGS= CGO_ENABLED=0 \
+		GOCACHE="$d/cache" GOPATH="$d/gopath:$d/deps/usr/share/gocode" go build -o "$v" .)
+}
+
+# Both SBOMs: valid (CycloneDX's schema, purls, licence expressions),
+# complete (every file of images/ with its sha256, every target package
+# the build installed, every Go module), free of build paths, and in
+# SHA256SUMS.
+sys_sbom() {
+	images=$sys_o/images
+	spdx=$images/sbom.spdx.json cdx=$images/sbom.cdx.json
+	for f in "$spdx" "$cdx"; do
+		[ -s "$f" ] || { echo "no $f"; return 1; }
+		grep -q " ${f##*/}\$" "$images/SHA256SUMS" || { echo "${f##*/} is not in SHA256SUMS"; return 1; }
+	done
+	sbom_validators || return 1
+	NODE_PATH=$work/sbom-validators/node_modules node "$top/test/sbom/validate.js" "$cdx" "$spdx" || return 1
+	spdx_validator || return 1
+	"$work/spdx-validate/spdx-validate" "$spdx" || return 1
+	# Every file of images/ but the SBOMs, SHA256SUMS and build-info.
+	(cd "$images" && find . -type f ! -name 'sbom.*' ! -name SHA256SUMS ! -name build-info \
+		! -name 'security-report.*' -printf '%P\n' | LC_ALL=C sort |
+		while read -r f; do echo "$(sha256sum "$f" | cut -d' ' -f1) $f"; done) > "$work/sbom-files.want"
+	jq -r '.packages[] | select(.SPDXID | startswith("SPDXRef-File-")) | "\(.checksums[0].checksumValue) \(.name)"' \
+		"$spdx" | LC_ALL=C sort -k2 > "$work/sbom-files.spdx"
+	jq -r '.components[] | select(."bom-ref" | startswith("file:")) | "\(.hashes[0].content) \(.name)"' \
+		"$cdx" | LC_ALL=C sort -k2 > "$work/sbom-files.cdx"
+	for s in spdx cdx; do
+		diff "$work/sbom-files.want" "$work/sbom-files.$s" ||
+			{ echo "the $s SBOM's files differ from images/ (< images, > SBOM)"; return 1; }
+	done
+	# The target packages the build installed, read from its stamps,
+	# not from the SBOM's own description.
+	for stamp in "$sys_o"/build/*/.stamp_installed; do
+		d=${stamp%/.stamp_installed}; d=${d##*/}
+		case $d in host-*) continue ;; esac
+		name=$(printf '%s' "$d" | sed 's/-[0-9][^-]*$//')
+		jq -e --arg n "$name" 'any(.packages[]; .name == $n)' "$spdx" > /dev/null ||
+			{ echo "$name (installed by the build) is not in the SPDX SBOM"; return 1; }
+		jq -e --arg n "$name" 'any(.components[]; .name == $n and ."bom-ref" == "package:\($n)")' "$cdx" > /dev/null ||
+			{ echo "$name (installed by the build) is not in the CycloneDX SBOM"; return 1; }
+	done
+	# Every Go module of the Go dependency lists.
+	for godeps in "$sys_o"/build/*.go-dependencies; do
+		[ -f "$godeps" ] || continue
+		while read -r p v a; do
+			jq -e --arg p "$p" 'any(.components[]; any(.properties[]?; .value | startswith("\($p) ")))' "$cdx" > /dev/null ||
+				{ echo "Go dependency $p ($godeps) is not in the CycloneDX SBOM"; return 1; }
+		done < "$godeps"
+	done
+	# Nothing of the build machine's paths.
+	for p in "$sys_o" "$top" "$HOME"; do
+		! grep -l -F "$p" "$spdx" "$cdx" || { echo "an SBOM names $p"; return 1; }
+	done
+	echo "SPDX: $(jq '.packages | length' "$spdx") packages, $(stat -c %s "$spdx") bytes;" \
+		"CycloneDX: $(jq '.components | length' "$cdx") components, $(stat -c %s "$cdx") bytes"
+}
+
+# legal-info: every package of the images, each copied file as its
+# sha256 says; a package without a licence stops it, by name, and
+# leaves what was there.
+sys_legal_info() {
+	t0=$(date +%s)
+	make -C "$top" O="$sys_o" legal-info > "$work/legal-info.log" 2>&1 || { cat "$work/legal-info.log"; return 1; }
+	echo "make legal-info: $(( $(date +%s) - t0 )) s; $(tail -n 1 "$work/legal-info.log")"
+	li=$sys_o/legal-info
+	(cd "$li" && sha256sum --quiet -c legal-info.sha256) || return 1
+	jq -r '.packages[] | select(.SPDXID | startswith("SPDXRef-Package-")) | .name' "$sys_o/images/sbom.spdx.json" |
+		while read -r n; do
+			jq -e --arg n "$n" 'any(.[]; .package == $n)' "$li/manifest.json" > /dev/null ||
+				{ echo "$n is in the SBOM but not in legal-info/manifest.json"; exit 1; }
+		done || return 1
+	# Each package's sources, as pinned in its .hash file.
+	jq -r '.[] | .files[] | select(.role == "source" or .role == "go-dependency") | "\(.sha256) \(.path)"' \
+		"$li/manifest.json" | while read -r h p; do
+			grep -q "^sha256  $h  ${p##*/}\$" "$top"/pkg/*/*.hash "$top"/kernel/*.hash 2>/dev/null ||
+				[ "${p##*/}" = "$(ls "$li/sources" | grep '^kitroot-.*\.tar\.gz$' | head -n 1)" ] ||
+				{ echo "$p: sha256 $h is not a pinned hash"; exit 1; }
+		done || return 1
+	grep -q '^"linux",' "$li/manifest.csv" && grep -q '^"host-linux-tools",' "$li/host-manifest.csv" ||
+		{ echo "manifest.csv or host-manifest.csv is incomplete"; return 1; }
+	ls "$li/licenses/runc-"*/go-dependencies/*.copyright > /dev/null || return 1
+	# No licence: stopped, by name, before anything is written.
+	jq '(.packages[] | select(.name == "busybox") | .license) = null' "$sys_o/build/sbom/packages.json" \
+		> "$work/no-licence.json"
+	mkdir -p "$work/li/legal-info" && : > "$work/li/legal-info/keep"
+	if KR_DEBS_DIR=x sh "$top/support/sbom/legal-info.sh" "$work/no-licence.json" "$top" "$work/li/legal-info" \
+		> "$work/no-licence.log" 2>&1; then
+		echo "legal-info passed without busybox's licence"; return 1
+	fi
+	grep -q 'no licence for: busybox' "$work/no-licence.log" || { cat "$work/no-licence.log"; return 1; }
+	[ -f "$work/li/legal-info/keep" ] || { echo "the failed legal-info removed what was there"; return 1; }
+}
+
+# cve-check against the small feeds in test/sbom/feeds: each record's
+# expected outcome (matching, not matching, ranges, a CVE a patch fixes,
+# malformed records skipped).
+sys_cve_check() {
+	t0=$(date +%s)
+	make -C "$top" O="$sys_o" cve-check FEED="$top/test/sbom/feeds/osv.json:$top/test/sbom/feeds/nvd.json" \
+		RUNC_IGNORE_CVES=CVE-2099-0004:0001-runc-init-trust-a-read-only-tmpfs-binary.patch \
+		MUSL_IGNORE_CVES=CVE-2099-1003 > "$work/cve-check.log" 2>&1 || { cat "$work/cve-check.log"; return 1; }
+	echo "make cve-check: $(( $(date +%s) - t0 )) s"
+	got=$(jq -r '.vulnerabilities[] | "\(.id) \(.package) \(.status)"' "$sys_o/cve-check/cve-report.json" | LC_ALL=C sort)
+	want=$(LC_ALL=C sort <<'EOF'
+CVE-2099-1001 busybox affected
+KRTEST-2026-0003 busybox affected
+KRTEST-2026-0001 containerd affected
+KRTEST-2026-0005 containerd affected
+CVE-2099-1003 musl ignored
+KRTEST-2026-0001 runc affected
+KRTEST-2026-0004 runc patched
+KRTEST-2026-0005 runc affected
+EOF
+)
+	[ "$got" = "$want" ] || { echo "cve-check found:"; echo "$got"; echo "expected:"; echo "$want"; return 1; }
+	[ "$(jq '.skipped | length' "$sys_o/cve-check/cve-report.json")" = 3 ] ||
+		{ echo "expected 3 malformed records skipped"; jq .skipped "$sys_o/cve-check/cve-report.json"; return 1; }
+	grep -q '^PATCHED	KRTEST-2026-0004	runc	.*fixed by 0001-runc-init' "$sys_o/cve-check/cve-report.txt" ||
+		{ cat "$sys_o/cve-check/cve-report.txt"; return 1; }
+	# A feed that is not JSON: a clear error, nothing else.
+	echo 'not json' > "$work/bad-feed.json"
+	if make -C "$top" O="$sys_o" cve-check FEED="$work/bad-feed.json" > "$work/bad-feed.log" 2>&1; then
+		echo "cve-check accepted a feed that is not JSON"; return 1
+	fi
+	grep -q 'bad-feed.json: not JSON' "$work/bad-feed.log" || { cat "$work/bad-feed.log"; return 1; }
+}
