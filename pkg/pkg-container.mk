@@ -9,8 +9,9 @@
 #   /containers/KIND/[NN-]NAME/config.json   kr-bundle's OCI config
 #   /containers/KIND/[NN-]NAME/rootfs/       the container's files
 # (KIND: onboot, services or onshutdown) and images/oci/NAME.tar, the
-# same files as a standard OCI image archive (kr-ociimage) whose config
-# has config.json's user, working directory, environment and command:
+# same files as a standard OCI image archive (kr-ociimage), with the
+# container's own CycloneDX SBOM attached (support/make/sbom.mk), whose
+# config has config.json's user, working directory, environment and command:
 # `kr-bundle -x` writes them as kr-ociimage's arguments, each ended by a
 # NUL byte, so xargs -0 passes every word as it is.
 #
@@ -54,8 +55,10 @@ define $(2)_INSTALL_CMDS
 		-d $$($(2)_ROOTFS) -o $$(TARGET_DIR)$$($(2)_CONTAINER_PATH)/config.json $$($(2)_SPEC)
 	$$(Q)mkdir -p $$(IMAGES_DIR)/oci
 	$$(Q)$$(HOST_DIR)/bin/kr-bundle -x -d $$($(2)_ROOTFS) $$($(2)_SPEC) > $$($(2)_DIR)/.oci-args
+	$$(Q)$$(SBOM_WRITE_CONTAINER) $(1) $$(SBOM_PACKAGES_JSON) $$($(2)_DIR)/.sbom.cdx.json
 	$$(Q)xargs -0 -x -a $$($(2)_DIR)/.oci-args $$(HOST_DIR)/bin/kr-ociimage -a '$$(KR_GO_ARCH)' \
-		-t $$(SOURCE_DATE_EPOCH) -n kitroot/$(1):$$(KR_VERSION) -o $$($(2)_OCI_ARCHIVE) >/dev/null
+		-t $$(SOURCE_DATE_EPOCH) -n kitroot/$(1):$$(KR_VERSION) -s $$($(2)_DIR)/.sbom.cdx.json \
+		-o $$($(2)_OCI_ARCHIVE) >/dev/null
 endef
 
 endef

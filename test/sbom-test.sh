@@ -49,7 +49,31 @@ sys_sbom() {
 		grep -q " ${f##*/}\$" "$images/SHA256SUMS" || { echo "${f##*/} is not in SHA256SUMS"; return 1; }
 	done
 	sbom_validators || return 1
-	NODE_PATH=$work/sbom-validators/node_modules node "$top/test/sbom/validate.js" "$cdx" "$spdx" || return 1
+	# Each OCI archive carries its container's SBOM as an artifact whose
+	# subject is the image manifest (the index's first entry).
+	oci_sboms=
+	for a in "$images"/oci/*.tar; do
+		[ -f "$a" ] || continue
+		n=${a##*/}; n=${n%.tar}
+		tar -xOf "$a" index.json > "$work/oci-index.json" || return 1
+		image=$(jq -r '.manifests[0].digest' "$work/oci-index.json")
+		art=$(jq -r '.manifests[] | select(.artifactType == "application/vnd.cyclonedx+json") | .digest' \
+			"$work/oci-index.json")
+		[ -n "$art" ] || { echo "oci/$n.tar: no SBOM artifact in its index.json"; return 1; }
+		tar -xOf "$a" "blobs/sha256/${art#sha256:}" > "$work/oci-sbom-manifest.json" || return 1
+		[ "$(jq -r .subject.digest "$work/oci-sbom-manifest.json")" = "$image" ] ||
+			{ echo "oci/$n.tar: the SBOM's subject is not the image"; return 1; }
+		layer=$(jq -r '.layers[0].digest' "$work/oci-sbom-manifest.json")
+		tar -xOf "$a" "blobs/sha256/${layer#sha256:}" > "$work/oci-sbom-$n.cdx.json" || return 1
+		jq -e --arg n "$n" '.metadata.component.name == "kitroot/\($n)" and
+			any(.components[]; .name == $n) and any(.components[]; .name == "busybox")' \
+			"$work/oci-sbom-$n.cdx.json" > /dev/null ||
+			{ echo "oci/$n.tar: its SBOM does not describe $n and busybox"; return 1; }
+		oci_sboms="$oci_sboms $work/oci-sbom-$n.cdx.json"
+	done
+	# shellcheck disable=SC2086 # a list of paths without spaces
+	NODE_PATH=$work/sbom-validators/node_modules node "$top/test/sbom/validate.js" "$cdx" "$spdx" $oci_sboms ||
+		return 1
 	spdx_validator || return 1
 	"$work/spdx-validate/spdx-validate" "$spdx" || return 1
 	# Every file of images/ but the SBOMs, SHA256SUMS and build-info.

@@ -1,7 +1,10 @@
 /* The three JSON documents of an OCI image (image-spec v1.0): the image
  * config, the manifest naming config and layer, and the index naming the
- * manifest.  Keys come in a fixed order, so equal input gives equal
- * bytes and equal digests. */
+ * manifest; with an SBOM, the artifact manifest that attaches it to the
+ * image (image-spec v1.1: artifactType, subject), which the index lists
+ * too, as oras and cosign attach SBOMs and "oras discover" finds them.
+ * Keys come in a fixed order, so equal input gives equal bytes and
+ * equal digests. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -12,6 +15,11 @@
 #define MT_MANIFEST "application/vnd.oci.image.manifest.v1+json"
 #define MT_CONFIG "application/vnd.oci.image.config.v1+json"
 #define MT_LAYER "application/vnd.oci.image.layer.v1.tar"
+#define MT_EMPTY "application/vnd.oci.empty.v1+json"
+#define MT_CYCLONEDX "application/vnd.cyclonedx+json"
+
+/* An artifact's config: the empty descriptor image-spec v1.1 defines. */
+const char empty_config[] = "{}";
 
 /* "1970-01-01T00:00:00Z"; -1 when the year would not have four digits */
 int rfc3339(uint64_t epoch, char out[32])
@@ -107,10 +115,37 @@ void image_manifest(struct json *j, const struct blob *config, const struct blob
 	json_close(j, '}');
 }
 
+/* The SBOM as an artifact whose subject is the image manifest. */
+void sbom_manifest(struct json *j, const struct blob *sbom, const struct blob *subject)
+{
+	struct blob empty;
+
+	blob_of(&empty, empty_config, sizeof empty_config - 1);
+	json_open(j, NULL, '{');
+	json_uint(j, "schemaVersion", 2);
+	json_str(j, "mediaType", MT_MANIFEST);
+	json_str(j, "artifactType", MT_CYCLONEDX);
+	json_open(j, "config", '{');
+	descriptor(j, MT_EMPTY, &empty);
+	json_close(j, '}');
+	json_open(j, "layers", '[');
+	json_open(j, NULL, '{');
+	descriptor(j, MT_CYCLONEDX, sbom);
+	json_close(j, '}');
+	json_close(j, ']');
+	json_open(j, "subject", '{');
+	descriptor(j, MT_MANIFEST, subject);
+	json_close(j, '}');
+	json_close(j, '}');
+}
+
 /* Two names for the one manifest: the tag alone, as the image layout
  * spec has it (skopeo, podman), and the full NAME:TAG that containerd
- * ("ctr images import") takes as the image name. */
-void image_index(struct json *j, const struct image *im, const struct blob *manifest)
+ * ("ctr images import") takes as the image name.  The SBOM's manifest,
+ * when there is one, has no name: tools that open the archive by tag
+ * see the image alone. */
+void image_index(struct json *j, const struct image *im, const struct blob *manifest,
+                 const struct blob *sbom)
 {
 	char full[512];
 
@@ -126,6 +161,12 @@ void image_index(struct json *j, const struct image *im, const struct blob *mani
 	json_str(j, "org.opencontainers.image.ref.name", im->tag);
 	json_close(j, '}');
 	json_close(j, '}');
+	if (sbom) {
+		json_open(j, NULL, '{');
+		descriptor(j, MT_MANIFEST, sbom);
+		json_str(j, "artifactType", MT_CYCLONEDX);
+		json_close(j, '}');
+	}
 	json_close(j, ']');
 	json_close(j, '}');
 }

@@ -3,12 +3,15 @@
  * and "ctr images import" read it).
  *
  *   kr-ociimage -a ARCH -t EPOCH -n NAME[:TAG] [-e NAME=VALUE]...
- *               [-u UID:GID] [-w CWD] -o OUT.tar ROOTFS_DIR -- CMD [ARG...]
+ *               [-u UID:GID] [-w CWD] [-s SBOM.cdx.json] -o OUT.tar
+ *               ROOTFS_DIR -- CMD [ARG...]
  *
  * ARCH is the image's OCI architecture (amd64, arm64, s390x: KR_GO_ARCH).
  * The image has one uncompressed layer holding ROOTFS_DIR, owned by 0:0
  * and dated EPOCH (SOURCE_DATE_EPOCH), so the same tree and arguments
- * give the same bytes.  OUT.tar appears complete or not at all: it is
+ * give the same bytes.  -s attaches a CycloneDX SBOM as an OCI artifact
+ * whose subject is the image (docs/oci-images.md).  OUT.tar appears
+ * complete or not at all: it is
  * written as OUT.tar.tmp and renamed.  Exit status 0, 1 on an error,
  * 2 on a usage error. */
 #include <errno.h>
@@ -21,8 +24,12 @@
 
 #include "ociimage.h"
 
+/* An SBOM larger than this is refused rather than held in memory. */
+#define SBOM_MAX (16 << 20)
+
 struct opts {
 	struct image im;
+	char *sbom;         /* -s's file, read whole, NUL-terminated */
 	char name[256];     /* NAME of -n, the tag cut off */
 	const char *out;
 	const char *root;
@@ -35,8 +42,8 @@ static int usage(const char *why, const char *arg)
 		fprintf(stderr, PROG ": %s%s%s%s\n", why, arg ? " '" : "", arg ? arg : "",
 		        arg ? "'" : "");
 	fprintf(stderr, "usage: " PROG " -a amd64|arm64|s390x|... -t EPOCH -n NAME[:TAG]\n"
-	        "       [-e NAME=VALUE]... [-u UID:GID] [-w CWD] -o OUT.tar ROOTFS_DIR"
-	        " -- CMD [ARG...]\n");
+	        "       [-e NAME=VALUE]... [-u UID:GID] [-w CWD] [-s SBOM.cdx.json] -o OUT.tar"
+	        " ROOTFS_DIR -- CMD [ARG...]\n");
 	return 2;
 }
 
@@ -81,6 +88,41 @@ static int add_env(struct opts *o, char *kv)
 	return 0;
 }
 
+/* The SBOM is taken as it is, but must be UTF-8 text of a sane size. */
+static int read_sbom(struct opts *o, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = 0, got;
+
+	if (!f) {
+		fprintf(stderr, PROG ": cannot open the SBOM %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	free(o->sbom);
+	if (!(o->sbom = malloc(SBOM_MAX + 1))) {
+		fclose(f);
+		fprintf(stderr, PROG ": out of memory\n");
+		return 1;
+	}
+	while ((got = fread(o->sbom + n, 1, SBOM_MAX + 1 - n, f)) > 0 && n + got <= SBOM_MAX)
+		n += got;
+	if (ferror(f) || got > 0) {
+		fprintf(stderr, PROG ": %s %s\n", path, ferror(f) ? "could not be read" :
+		        "is larger than 16 MiB: not an SBOM this tool attaches");
+		fclose(f);
+		return 1;
+	}
+	fclose(f);
+	o->sbom[n] = '\0';
+	if (!n || strlen(o->sbom) != n || !json_utf8_valid(o->sbom)) {
+		fprintf(stderr, PROG ": %s is empty or not UTF-8 text\n", path);
+		return 1;
+	}
+	o->im.sbom = o->sbom;
+	o->im.sbom_len = n;
+	return 0;
+}
+
 static int parse(struct opts *o, int argc, char **argv)
 {
 	const char *t = NULL, *arch = NULL, *ref = NULL;
@@ -89,7 +131,7 @@ static int parse(struct opts *o, int argc, char **argv)
 	o->im.tag = "latest";
 	/* '+': options end at ROOTFS_DIR, so the command's own options are
 	 * never taken for ours */
-	while ((opt = getopt(argc, argv, "+a:t:n:e:u:w:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "+a:t:n:e:u:w:s:o:")) != -1) {
 		switch (opt) {
 		case 'a': arch = optarg; break;
 		case 't': t = optarg; break;
@@ -97,6 +139,7 @@ static int parse(struct opts *o, int argc, char **argv)
 		case 'e': if (add_env(o, optarg)) return 2; break;
 		case 'u': o->im.user = optarg; break;
 		case 'w': o->im.cwd = optarg; break;
+		case 's': if (read_sbom(o, optarg)) return 1; break;
 		case 'o': o->out = optarg; break;
 		default: return usage(NULL, NULL);
 		}
@@ -194,6 +237,7 @@ int main(int argc, char **argv)
 	o.im.name = o.name;
 	if ((rc = parse(&o, argc, argv)) || !(tmp = with_suffix(o.out, ".tmp"))) {
 		free(o.env);
+		free(o.sbom);
 		return rc ? rc : 1;
 	}
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -220,5 +264,6 @@ int main(int argc, char **argv)
 	}
 	free(tmp);
 	free(o.env);
+	free(o.sbom);
 	return rc ? 1 : 0;
 }

@@ -92,6 +92,8 @@ struct image {
 	const char *cwd;    /* or NULL */
 	char *const *cmd;
 	size_t ncmd;
+	const char *sbom;   /* CycloneDX JSON of the image's contents, or NULL */
+	size_t sbom_len;
 };
 struct blob {
 	char hex[65];
@@ -100,7 +102,10 @@ struct blob {
 int rfc3339(uint64_t epoch, char out[32]);
 void image_config(struct json *j, const struct image *im, const struct blob *layer);
 void image_manifest(struct json *j, const struct blob *config, const struct blob *layer);
-void image_index(struct json *j, const struct image *im, const struct blob *manifest);
+void image_index(struct json *j, const struct image *im, const struct blob *manifest,
+                 const struct blob *sbom_manifest);
+void sbom_manifest(struct json *j, const struct blob *sbom, const struct blob *subject);
+extern const char empty_config[];
 void blob_of(struct blob *b, const void *data, size_t n);
 int valid_arch(const char *arch);
 int valid_name(const char *name);

@@ -96,6 +96,12 @@ legal-info: $(SBOM_PACKAGES_JSON) $(KR_LICENSE_EXTRACTED)
 SBOM_WRITE = KR_VERSION=$(KR_VERSION) KR_ARCH=$(KR_ARCH) SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) \
 	sh $(TOPDIR)/support/sbom/sbom.sh $(SBOM_PACKAGES_JSON) $(IMAGES_DIR) $(KR_LINUX_IMAGE)
 $(BUILD_INFO): $(SBOM_PACKAGES_JSON)
+# Each container's own SBOM, attached to its OCI archive when the
+# container package installs (pkg/pkg-container.mk).
+SBOM_WRITE_CONTAINER = KR_VERSION=$(KR_VERSION) KR_ARCH=$(KR_ARCH) SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) \
+	sh $(TOPDIR)/support/sbom/sbom.sh --container
+$(foreach p,$(call UPPERCASE,$(KR_PACKAGES)),$(if $($(p)_CONTAINER_PATH_FILE),\
+	$(eval $($(p)_DIR)/.stamp_installed: $(SBOM_PACKAGES_JSON))))
 
 # cve-check: an offline feed the user downloaded (OSV JSON, or NVD 2.0
 # JSON): support/sbom/cve-check.sh, docs/sbom.md.

@@ -20,7 +20,9 @@ def property($name; $value): if $value == null then empty else { name: $name, va
 	metadata: {
 		timestamp: $created,
 		tools: { components: [ { type: "application", name: "kitroot", version: $version } ] },
-		component: { type: "operating-system", "bom-ref": "system", name: "kitroot-\($arch)", version: $version }
+		component: (if $container == "" then
+			{ type: "operating-system", "bom-ref": "system", name: "kitroot-\($arch)", version: $version }
+			else { type: "container", "bom-ref": "system", name: "kitroot/\($container)", version: $version } end)
 	},
 	components: (
 		[ $files[] | {
@@ -30,7 +32,7 @@ def property($name; $value): if $value == null then empty else { name: $name, va
 			hashes: [ { alg: "SHA-256", content: .sha256 } ],
 			properties: [ property("kitroot:size"; .size) ]
 		} ]
-		+ [ image_packages[] | {
+		+ [ selected_packages[] | {
 			type: (if .name == "linux" then "operating-system"
 				elif (.go_stdlib or (.name | startswith("host-"))) then "application" else "library" end),
 			"bom-ref": package_ref, name: .name, version: .version, scope: "required",
@@ -66,10 +68,11 @@ def property($name; $value): if $value == null then empty else { name: $name, va
 		| map(with_entries(select(.value != [] and .value != null)))
 		| sort_by(."bom-ref")),
 	dependencies: (
-		[ { ref: "system", dependsOn: [ $files[] | file_ref ] } ]
+		[ { ref: "system", dependsOn: (if $container == "" then [ $files[] | file_ref ]
+			else [ { name: $container } | package_ref ] end) } ]
 		+ [ $files[] as $f | { ref: ($f | file_ref),
 			dependsOn: ([ contents($f)[] | { name: . } | package_ref ] + [ carried($f)[] | { name: . } | file_ref ]) } ]
-		+ [ image_packages[] as $p | { ref: ($p | package_ref), dependsOn: (
+		+ [ selected_packages[] as $p | { ref: ($p | package_ref), dependsOn: (
 			[ $p.dependencies[] | select(package(.).in_image) | { name: . } | package_ref ]
 			+ [ $modules[] | select(.users | index($p.name)) | module_ref ]) } ]
 		| map(.dependsOn |= unique) | sort_by(.ref))

@@ -1,7 +1,7 @@
 # What the SPDX and CycloneDX writers share: which package is in which
 # image file, the Go modules, the build tools.  $info[0] is
 # packages.json, $files the image files (name, sha256, size), $kernel
-# the kernel's file name.
+# the kernel's file name, $container empty or a container's package.
 
 def packages: $info[0].packages;
 def package($name): first(packages[] | select(.name == $name));
@@ -28,10 +28,15 @@ def carried($file):
 		[ $files[] | select(.name | test("\\.efi$")) | .name ]
 	else [] end;
 
-# Every Go module of the image's Go programs, once, with the packages
+# The packages described: the image's, or (a container's own SBOM,
+# $container set) the container's package and what it links in.
+def selected_packages:
+	if $container == "" then image_packages else [ closure([ $container ])[] | package(.) ] end;
+
+# Every Go module of the described Go programs, once, with the packages
 # built against it.
 def go_modules:
-	[ image_packages[] as $p | $p.go_modules[] as $g
+	[ selected_packages[] as $p | $p.go_modules[] as $g
 	  | ($g.modules | if length == 0 then [ null ] else . end)[]
 	  | { module: ., version: $g.version, license: $g.license, debian_license: $g.debian_license,
 	      deb: $g.deb, user: $p.name } ]

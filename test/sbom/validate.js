@@ -1,4 +1,5 @@
-// usage: node validate.js sbom.cdx.json sbom.spdx.json
+// usage: node validate.js FILE...   (CycloneDX or SPDX JSON, told apart
+//                                     by their bomFormat / spdxVersion)
 //
 // Validates a build's SBOMs with established tools, not our own reading:
 // the CycloneDX document against the official CycloneDX 1.6 JSON schema
@@ -15,9 +16,9 @@ const CDX = require('@cyclonedx/cyclonedx-library')
 const { PackageURL } = require('packageurl-js')
 const parseLicense = require('spdx-expression-parse')
 
-const [cdxPath, spdxPath] = process.argv.slice(2)
-if (!cdxPath || !spdxPath) {
-  console.error('usage: node validate.js sbom.cdx.json sbom.spdx.json')
+const paths = process.argv.slice(2)
+if (!paths.length) {
+  console.error('usage: node validate.js FILE... (CycloneDX or SPDX JSON)')
   process.exit(2)
 }
 let problems = 0
@@ -39,8 +40,7 @@ function checkLicense (file, where, expression) {
   }
 }
 
-async function main () {
-  const cdxText = fs.readFileSync(cdxPath, 'utf8')
+async function checkCycloneDX (cdxPath, cdxText) {
   const validator = new CDX.Validation.JsonStrictValidator(CDX.Spec.Version.v1dot6)
   const errors = await validator.validate(cdxText)
   if (errors !== null) problem(cdxPath, 'not valid against the CycloneDX 1.6 strict schema: ' + JSON.stringify(errors, null, 1))
@@ -49,9 +49,11 @@ async function main () {
     if (c.purl) checkPurl(cdxPath, c['bom-ref'], c.purl)
     for (const l of c.licenses || []) if (l.expression) checkLicense(cdxPath, c['bom-ref'], l.expression)
   }
+  return `valid CycloneDX 1.6 (${(cdx.components || []).length} components)`
+}
 
-  // SPDX 2.3's mandatory fields, which tools-golang does not check.
-  const spdx = JSON.parse(fs.readFileSync(spdxPath, 'utf8'))
+// SPDX 2.3's mandatory fields, which tools-golang does not check.
+function checkSPDX (spdxPath, spdx) {
   if (spdx.spdxVersion !== 'SPDX-2.3') problem(spdxPath, `spdxVersion ${spdx.spdxVersion}, not SPDX-2.3`)
   if (spdx.dataLicense !== 'CC0-1.0') problem(spdxPath, 'dataLicense must be CC0-1.0')
   for (const k of ['SPDXID', 'name', 'documentNamespace']) if (!spdx[k]) problem(spdxPath, `no ${k}`)
@@ -63,10 +65,19 @@ async function main () {
     checkLicense(spdxPath, p.SPDXID, p.licenseConcluded)
     checkLicense(spdxPath, p.SPDXID, p.licenseDeclared)
   }
-  if (problems === 0) {
-    console.log(`${cdxPath}: valid CycloneDX 1.6 (${(cdx.components || []).length} components)`)
-    console.log(`${spdxPath}: ${(spdx.packages || []).length} packages: purls and licence expressions valid`)
+  return `${(spdx.packages || []).length} packages: mandatory fields, purls and licence expressions valid`
+}
+
+async function main () {
+  const verdicts = []
+  for (const path of paths) {
+    const text = fs.readFileSync(path, 'utf8')
+    const doc = JSON.parse(text)
+    if (doc.bomFormat === 'CycloneDX') verdicts.push(`${path}: ${await checkCycloneDX(path, text)}`)
+    else if (doc.spdxVersion) verdicts.push(`${path}: ${checkSPDX(path, doc)}`)
+    else problem(path, 'neither a CycloneDX nor an SPDX document')
   }
+  if (problems === 0) for (const v of verdicts) console.log(v)
   process.exit(problems ? 1 : 0)
 }
 main().catch((e) => { console.error(e); process.exit(2) })

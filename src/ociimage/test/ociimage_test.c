@@ -215,9 +215,26 @@ static void test_documents(struct tally *t)
 	image_manifest(&j1, &a, &layer);
 	blob_of(&b, buf1, j1.len);
 	json_to_buffer(&j1, buf1, sizeof buf1, 0);
-	image_index(&j1, &im, &b);
+	image_index(&j1, &im, &b, NULL);
 	CHECK(t, strstr(buf1, "\"org.opencontainers.image.ref.name\":\"v1\"") &&
-	      strstr(buf1, "\"io.containerd.image.name\":\"kitroot/x:v1\""));
+	      strstr(buf1, "\"io.containerd.image.name\":\"kitroot/x:v1\"") &&
+	      !strstr(buf1, "artifactType"));
+	/* the SBOM artifact: its subject is the image manifest, the index
+	 * lists it unnamed after the image */
+	blob_of(&a, "{\"bomFormat\":\"CycloneDX\"}", 25);
+	json_to_buffer(&j2, buf2, sizeof buf2, 0);
+	sbom_manifest(&j2, &a, &b);
+	CHECK(t, !j2.bad && strstr(buf2, "\"artifactType\":\"application/vnd.cyclonedx+json\"") &&
+	      strstr(buf2, "\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\","
+	             "\"digest\":\"sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\","
+	             "\"size\":2}") &&
+	      strstr(buf2, "\"subject\":{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"") &&
+	      strstr(buf2, b.hex));
+	blob_of(&a, buf2, j2.len);
+	json_to_buffer(&j1, buf1, sizeof buf1, 0);
+	image_index(&j1, &im, &b, &a);
+	CHECK(t, strstr(buf1, b.hex) && strstr(buf1, a.hex) && strstr(buf1, b.hex) < strstr(buf1, a.hex) &&
+	      strstr(buf1, "\"artifactType\":\"application/vnd.cyclonedx+json\"}]"));
 }
 
 /* the layer of dir written to a fresh unnamed file: its digest */
