@@ -793,6 +793,31 @@ t_users_table() {
 	grep -q "KR_ROOT_PASSWORD_HASH: root's password is not a SHA-256/512 crypt hash" "$d/root.err"
 }
 
+# cve-check's version order (support/sbom/versions.jq) agrees with dpkg
+# on every pair of versions of the kinds feeds and packages use (epochs,
+# revisions, ~ and + suffixes, snapshots, letters); and semver's
+# pre-releases sort before their release.
+t_cve_version_order() {
+	set -- 1.0 1.0-1 1.0~rc1 1.0~rc1-1 1:0.9 1.0+ds1-2 1.1.15+ds1-2 1.1.15+ds1-3 1.1.15 2.0.0 \
+		1.10 1.9 1.0a 1.0.a 1.0-1.1 0.0~git20240927.0f3dac3-1 1.37.0 1.37.0-6 1:1.37.0-6 6.12.57 \
+		6.12.50 6.12 252.39-1~deb12u2 252.39-1 1.2.5 1.2.5-3.1~deb13u1 0 1.0~~ 1.0~ 1.0b 1.0+b1
+	for a in "$@"; do for b in "$@"; do
+		if dpkg --compare-versions "$a" lt "$b"; then want=-1
+		elif dpkg --compare-versions "$a" eq "$b"; then want=0; else want=1; fi
+		printf '%s %s %s\n' "$a" "$b" "$want"
+	done; done > "$work/version-pairs"
+	jq -n -r -R -L "$top/support/sbom" 'include "versions";
+		inputs | split(" ") | select(cmp_debian(.[0]; .[1]) != (.[2] | tonumber))
+		| "\(.[0]) vs \(.[1]): dpkg says \(.[2]), cve-check \(cmp_debian(.[0]; .[1]))"' \
+		"$work/version-pairs" > "$work/version-wrong"
+	[ ! -s "$work/version-wrong" ] || { cat "$work/version-wrong"; return 1; }
+	echo "$(wc -l < "$work/version-pairs") pairs ordered as dpkg orders them"
+	got=$(jq -n -r -L "$top/support/sbom" 'include "versions";
+		[ cmp_semver("v1.2.3"; "1.2.3"), cmp_semver("1.2.3-rc1"; "1.2.3"), cmp_semver("1.2.3"; "1.10.0"),
+		  cmp_semver("v0.0.0-0.20240927000000-0f3dac3"; "v0.0.1"), cmp_semver("1.24.4"; "1.24.5") ] | map(tostring) | join(" ")')
+	[ "$got" = "0 -1 -1 -1 -1" ] || { echo "semver order: got $got, want 0 -1 -1 -1 -1"; return 1; }
+}
+
 run_infra_tests() {
 	check infra-hash-mismatch t_hash_mismatch
 	check infra-mirror-and-cache t_mirror_then_cache
@@ -818,4 +843,5 @@ run_infra_tests() {
 	check infra-config-entry-points t_config_entry_points
 	check infra-rootfs-overlay t_rootfs_overlay
 	check infra-users-table t_users_table
+	check infra-cve-version-order t_cve_version_order
 }

@@ -121,7 +121,7 @@ sys_sbom() {
 # leaves what was there.
 sys_legal_info() {
 	sb_t0=$(date +%s)
-	make -C "$top" O="$sys_o" legal-info > "$work/legal-info.log" 2>&1 || { cat "$work/legal-info.log"; return 1; }
+	make --no-print-directory -C "$top" O="$sys_o" legal-info > "$work/legal-info.log" 2>&1 || { cat "$work/legal-info.log"; return 1; }
 	echo "make legal-info: $(( $(date +%s) - t0 )) s; $(tail -n 1 "$work/legal-info.log")"
 	sb_li=$sys_o/legal-info
 	(cd "$sb_li" && sha256sum --quiet -c legal-info.sha256) || return 1
@@ -157,7 +157,7 @@ sys_legal_info() {
 # malformed records skipped).
 sys_cve_check() {
 	sb_t0=$(date +%s)
-	make -C "$top" O="$sys_o" cve-check FEED="$top/test/sbom/feeds/osv.json:$top/test/sbom/feeds/nvd.json" \
+	make --no-print-directory -C "$top" O="$sys_o" cve-check FEED="$top/test/sbom/feeds/osv.json:$top/test/sbom/feeds/nvd.json" \
 		RUNC_IGNORE_CVES=CVE-2099-0004:0001-runc-init-trust-a-read-only-tmpfs-binary.patch \
 		MUSL_IGNORE_CVES=CVE-2099-1003 > "$work/cve-check.log" 2>&1 || { cat "$work/cve-check.log"; return 1; }
 	echo "make cve-check: $(( $(date +%s) - t0 )) s"
@@ -180,7 +180,7 @@ EOF
 		{ cat "$sys_o/cve-check/cve-report.txt"; return 1; }
 	# A feed that is not JSON: a clear error, nothing else.
 	echo 'not json' > "$work/bad-feed.json"
-	if make -C "$top" O="$sys_o" cve-check FEED="$work/bad-feed.json" > "$work/bad-feed.log" 2>&1; then
+	if make --no-print-directory -C "$top" O="$sys_o" cve-check FEED="$work/bad-feed.json" > "$work/bad-feed.log" 2>&1; then
 		echo "cve-check accepted a feed that is not JSON"; return 1
 	fi
 	grep -q 'bad-feed.json: not JSON' "$work/bad-feed.log" || { cat "$work/bad-feed.log"; return 1; }

@@ -49,27 +49,25 @@ $(call kr-info-line,$(1),cpe-vendor,$($(2)_CPE_ID_VENDOR))
 $(call kr-info-line,$(1),cpe-product,$($(2)_CPE_ID_PRODUCT))
 $(call kr-info-line,$(1),cpe-version,$(or $($(2)_CPE_ID_VERSION),$($(2)_VERSION)))
 $(call kr-info-line,$(1),cpe-part,$(or $($(2)_CPE_ID_PART),a))
-$(call kr-info-line,$(1),ignore-cves,$($(2)_IGNORE_CVES))
 $(call kr-info-line,$(1),go-stdlib,$(if $($(2)_GOMOD),$(HOST_GO_VERSION)))
 $(call kr-info-line,$(1),build-dir,$($(2)_DIR))
 endef
 
-# Every input of the description: a package file or a pin changed, or
-# the configuration (another package set).
-SBOM_INPUTS = $(KR_CONFIG) $(TOPDIR)/support/make/sbom.mk $(wildcard $(TOPDIR)/support/sbom/*) \
-	$(foreach p,$(call UPPERCASE,$(KR_INFO_PACKAGES)),$(wildcard $($(p)_PKGDIR)*.mk) \
-		$($(p)_HASH_FILE) $($(p)_DEBS) $($(p)_PATCHES))
-
-# The TSV is rewritten only when it changes, so the description (which
-# reads every Go dependency package) is made again only then.
-$(SBOM_PACKAGES_TSV): $(SBOM_INPUTS)
-	$(file >$@.new$(shell mkdir -p $(@D)),$(foreach p,$(KR_INFO_PACKAGES),$(call kr-info-lines,$(p),$(call UPPERCASE,$(p)))$(newline)))
-	$(Q)sed -i 's/^ *//' $@.new
-	$(Q)cmp -s $@.new $@ && rm -f $@.new || mv -f $@.new $@
+# The TSV is written as make reads the makefiles, and replaced only
+# when its text changes: any change of a package's variables (a package
+# file, the configuration, a variable given on the command line) makes
+# the description again, and nothing else does.
+ifeq ($(need_config),y)
+$(shell mkdir -p $(SBOM_BUILD_DIR))
+$(file >$(SBOM_PACKAGES_TSV).new,$(foreach p,$(KR_INFO_PACKAGES),$(call kr-info-lines,$(p),$(call UPPERCASE,$(p)))$(newline)))
+$(shell sed -i 's/^ *//' $(SBOM_PACKAGES_TSV).new && { cmp -s $(SBOM_PACKAGES_TSV).new $(SBOM_PACKAGES_TSV) && \
+	rm -f $(SBOM_PACKAGES_TSV).new || mv -f $(SBOM_PACKAGES_TSV).new $(SBOM_PACKAGES_TSV); })
+endif
 
 # The Go dependency packages are read from the download cache: they are
 # fetched (and verified) first.
-$(SBOM_PACKAGES_JSON): $(SBOM_PACKAGES_TSV) $(TOPDIR)/support/sbom/package-info.sh $(TOPDIR)/support/sbom/package-info.jq $(foreach p,$(call UPPERCASE,$(KR_INFO_PACKAGES)),$($(p)_DEBS_STAMP))
+$(SBOM_PACKAGES_JSON): $(SBOM_PACKAGES_TSV) $(TOPDIR)/support/sbom/package-info.sh $(TOPDIR)/support/sbom/package-info.jq \
+		$(foreach p,$(call UPPERCASE,$(KR_INFO_PACKAGES)),$($(p)_DEBS_STAMP) $($(p)_DL_FILE) $($(p)_DEBIAN_PATCHES_FILE) $($(p)_PATCHES))
 	@$(call MESSAGE,sbom,packages.json,Describing $(words $(KR_INFO_PACKAGES)) packages)
 	$(Q)KR_DEBS_DIR=$(KR_DEBS_DIR) KR_TUPLE=$(KR_TUPLE) KR_GNU_TRIPLET=$(KR_GNU_TRIPLET) \
 		sh $(TOPDIR)/support/sbom/package-info.sh $< $(SBOM_BUILD_DIR) > $@.tmp
@@ -77,7 +75,8 @@ $(SBOM_PACKAGES_JSON): $(SBOM_PACKAGES_TSV) $(TOPDIR)/support/sbom/package-info.
 
 .PHONY: show-info pkg-stats
 show-info: $(SBOM_PACKAGES_JSON)
-	$(Q)jq -c -f $(TOPDIR)/support/sbom/show-info.jq $<
+	$(kr-write-ignore-cves)
+	$(Q)jq -c --rawfile ignore $(SBOM_IGNORE_CVES) -L $(TOPDIR)/support/sbom -f $(TOPDIR)/support/sbom/show-info.jq $<
 pkg-stats: show-info
 
 # legal-info: every package's licence texts, the exact sources and
@@ -103,10 +102,18 @@ SBOM_WRITE_CONTAINER = KR_VERSION=$(KR_VERSION) KR_ARCH=$(KR_ARCH) SOURCE_DATE_E
 $(foreach p,$(call UPPERCASE,$(KR_PACKAGES)),$(if $($(p)_CONTAINER_PATH_FILE),\
 	$(eval $($(p)_DIR)/.stamp_installed: $(SBOM_PACKAGES_JSON))))
 
+# What each package's _IGNORE_CVES says, apart from the description:
+# a CVE verdict changes no image, so it must not make one again.
+SBOM_IGNORE_CVES = $(SBOM_BUILD_DIR)/ignore-cves.tsv
+kr-write-ignore-cves = $(file >$(SBOM_IGNORE_CVES),$(foreach p,$(KR_INFO_PACKAGES),$(p)	$(strip \
+	$($(call UPPERCASE,$(p))_IGNORE_CVES))$(newline)))
+
 # cve-check: an offline feed the user downloaded (OSV JSON, or NVD 2.0
 # JSON): support/sbom/cve-check.sh, docs/sbom.md.
 CVE_CHECK_DIR = $(O)/cve-check
 .PHONY: cve-check
 cve-check: $(SBOM_PACKAGES_JSON)
 	$(Q)if [ -z "$(FEED)" ]; then echo "usage: make cve-check FEED=FILE[:FILE...] (OSV or NVD 2.0 JSON; docs/sbom.md)" >&2; exit 2; fi
-	$(Q)sh $(TOPDIR)/support/sbom/cve-check.sh $(SBOM_PACKAGES_JSON) $(CVE_CHECK_DIR) $(subst :, ,$(FEED))
+	$(kr-write-ignore-cves)
+	$(Q)sh $(TOPDIR)/support/sbom/cve-check.sh $(SBOM_PACKAGES_JSON) $(SBOM_IGNORE_CVES) $(CVE_CHECK_DIR) \
+		$(subst :, ,$(FEED))

@@ -35,15 +35,25 @@ case $out in */legal-info) ;; *) die "$out: the output directory must be O/legal
 rm -rf "$out.tmp"
 mkdir -p "$out.tmp"
 tmp=$out.tmp
+: > "$tmp/.copied"
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 # put ROLE FILE DIR: copies FILE into OUTDIR/DIR and adds "ROLE
 # DIR/NAME SHA256" to the package's file list.
+# A file copied once already (linux and linux-headers share a source,
+# runc and containerd most Go packages) is hard-linked to that copy.
 put() {
 	[ -f "$2" ] || die "$2: missing (run make first: legal-info copies what the build used)"
 	mkdir -p "$tmp/$3"
-	cp "$2" "$tmp/$3/"
-	printf '%s %s %s\n' "$1" "$3/${2##*/}" "$(sha "$2")" >> "$files"
+	put_sha=$(sha "$2")
+	put_first=$(awk -v h="$put_sha" '$1 == h { print $2; exit }' "$tmp/.copied")
+	if [ -n "$put_first" ]; then
+		ln "$tmp/$put_first" "$tmp/$3/${2##*/}"
+	else
+		cp "$2" "$tmp/$3/"
+		echo "$put_sha $3/${2##*/}" >> "$tmp/.copied"
+	fi
+	printf '%s %s %s\n' "$1" "$3/${2##*/}" "$put_sha" >> "$files"
 }
 
 # kitroot's own sources, when the tree is a clean git checkout.
@@ -120,7 +130,7 @@ manifest() { # FILTER NAME
 }
 manifest '."in-image"' manifest
 manifest '."in-image" | not' host-manifest
-rm -f "$entries" "$tmp"/files.*
+rm -f "$entries" "$tmp"/files.* "$tmp/.copied"
 
 cat > "$tmp/README" <<EOF
 What went into the images of this build, and under which licences.

@@ -84,7 +84,6 @@ split("\n") | map(select(length > 0) | split("\t")) as $rows
 				else "pkg:generic/\(one("name") | sub("^host-"; ""))@\(one("version"))" end),
 			purl_debian: (one("debian") | if . == "" then null else
 				split("/")[0] | split("=") | "pkg:deb/debian/\(.[0])@\(.[1] | @uri)?arch=source" end),
-			ignore_cves: [ one("ignore-cves") | words[] | split(":") | { id: .[0], patch: (.[1] // null) } ],
 			dependencies: (one("dependencies") | words),
 			package_dir: one("package-dir"),
 			build_dir: one("build-dir"),
