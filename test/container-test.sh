@@ -256,9 +256,12 @@ ct_oci_skopeo() {
 	want=$(sys_setting KR_GO_ARCH)
 	n=0
 	for a in "$sys_o"/images/oci/*.tar; do
+		# the tag: the archive holds the image and its SBOM's manifest
+		tag=$(tar -xOf "$a" index.json | jq -r '.manifests[0].annotations["org.opencontainers.image.ref.name"]')
+		a=$a:$tag
 		skopeo inspect "oci-archive:$a" > "$work/skopeo.json" || { echo "skopeo cannot read $a"; return 1; }
 		grep -q "\"Architecture\": \"$want\"" "$work/skopeo.json" || { cat "$work/skopeo.json"; return 1; }
-		image=${a##*/} image=${image%.tar}
+		image=${a##*/} image=${image%.tar:*}
 		set -- "$sys_o"/target/containers/*/"$image"/config.json \
 			"$sys_o"/target/containers/*/[0-9][0-9]-"$image"/config.json
 		for runtime; do [ -f "$runtime" ] && break; done

@@ -365,7 +365,30 @@ assert (c["architecture"], c["os"], c["created"]) == ("amd64", "linux", "2023-11
 		! '$oi' -a amd64 -t 0 -n x -o '$work/oci-sock.tar' '$work/oci-sock' -- /x 2> '$work/oci-sock.err' &&
 		grep -q 'is a socket' '$work/oci-sock.err' && ! [ -e '$work/oci-sock.tar' ] &&
 		! [ -e '$work/oci-sock.tar.tmp' ]"
+	# -s: the SBOM as an artifact; the same bytes twice, the image the
+	# same as without it, the artifact's subject the image manifest;
+	# skopeo (with the tag) and umoci still read the image.
+	printf '{"bomFormat":"CycloneDX","specVersion":"1.6"}' > "$work/oci-sbom.json"
+	for n in s1 s2; do
+		"$oi" -a amd64 -t 1700000000 -n kitroot/test:1 -e PATH=/bin -e 'Q=a "b"' \
+			-u 1000:1000 -w /etc -s "$work/oci-sbom.json" -o "$work/oci$n.tar" "$or" -- /bin/hello 'x y' ||
+			{ fail "ociimage exports with an SBOM"; return 0; }
+	done >> "$work/ociimage-export.log" 2>&1
+	mkdir -p "$work/oci-s" && tar -xf "$work/ocis1.tar" -C "$work/oci-s"
+	check ociimage-sbom-artifact sh -c "cmp '$work/ocis1.tar' '$work/ocis2.tar' &&
+		[ \"\$(jq -r '.manifests[0].digest' '$work/oci-s/index.json')\" = \"\$(jq -r '.manifests[0].digest' '$ox/index.json')\" ] &&
+		m=\$(jq -r '.manifests[1] | select(.artifactType == \"application/vnd.cyclonedx+json\") | .digest' '$work/oci-s/index.json') &&
+		[ -n \"\$m\" ] && a='$work/oci-s/blobs/sha256/'\${m#sha256:} &&
+		[ \"\$(jq -r .subject.digest \"\$a\")\" = \"\$(jq -r '.manifests[0].digest' '$ox/index.json')\" ] &&
+		l=\$(jq -r '.layers[0].digest' \"\$a\") && cmp '$work/oci-sbom.json' '$work/oci-s/blobs/sha256/'\${l#sha256:} &&
+		cd '$work/oci-s/blobs/sha256' && for f in *; do [ \"\$(sha256sum < \"\$f\" | cut -d ' ' -f 1)\" = \"\$f\" ] || exit 1; done"
+	printf 'bad \377 bytes' > "$work/oci-bad-sbom.json"
+	check ociimage-sbom-refuses-binary sh -c "! '$oi' -a amd64 -t 0 -n x -s '$work/oci-bad-sbom.json' \
+		-o '$work/oci-b.tar' '$or' -- /x 2> '$work/oci-b.err' && grep -q 'not UTF-8 text' '$work/oci-b.err' &&
+		! [ -e '$work/oci-b.tar' ]"
 	if command -v skopeo > /dev/null 2>&1; then
+		check ociimage-skopeo-sbom sh -c "skopeo inspect oci-archive:'$work/ocis1.tar':1 > '$work/oci-inspect-s.json' &&
+			grep -q '\"Architecture\": \"amd64\"' '$work/oci-inspect-s.json'"
 		check ociimage-skopeo sh -c "skopeo inspect oci-archive:'$work/oci1.tar' > '$work/oci-inspect.json' &&
 			grep -q '\"Architecture\": \"amd64\"' '$work/oci-inspect.json' &&
 			skopeo copy -q oci-archive:'$work/oci1.tar' dir:'$work/oci-dir' &&
@@ -376,7 +399,9 @@ assert (c["architecture"], c["os"], c["created"]) == ("amd64", "linux", "2023-11
 	if command -v umoci > /dev/null 2>&1; then
 		check ociimage-umoci sh -c "umoci stat --image '$ox:1' | grep -q 'kitroot kr-ociimage' &&
 			umoci unpack --rootless --image '$ox:1' '$work/oci-bundle' &&
-			[ \"\$(cat '$work/oci-bundle/rootfs/etc/hostname')\" = box ]"
+			[ \"\$(cat '$work/oci-bundle/rootfs/etc/hostname')\" = box ] &&
+			umoci unpack --rootless --image '$work/oci-s:1' '$work/oci-bundle-s' &&
+			[ \"\$(cat '$work/oci-bundle-s/rootfs/etc/hostname')\" = box ]"
 	else
 		echo "SKIP: ociimage-umoci (umoci is not installed)"
 	fi
