@@ -8,6 +8,8 @@ SSHD_SITE = https://matt.ucc.asn.au/dropbear/releases
 SSHD_DEBIAN = dropbear=2025.89-1~deb13u1/dropbear_$(SSHD_VERSION).orig.tar.bz2
 SSHD_LICENSE = MIT
 SSHD_LICENSE_FILES = LICENSE
+SSHD_CPE_ID_VENDOR = dropbear_ssh_project
+SSHD_CPE_ID_PRODUCT = dropbear_ssh
 SSHD_BUSYBOX_APPLETS = sh ash ls cat ps grep sed awk head tail id uname echo env
 SSHD_AUTHORIZED_KEYS = $(KR_PACKAGE_SSHD_AUTHORIZED_KEYS)
 
