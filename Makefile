@@ -239,7 +239,8 @@ security-report: all
 .PHONY: clean distclean
 clean:
 	$(Q)sh $(TOPDIR)/support/build/output-dir.sh clean $(TOPDIR) $(O) \
-		$(BUILD_DIR) $(HOST_DIR) $(SYSROOT) $(TARGET_DIR) $(IMAGES_DIR) $(BUILD_TIME_LOG)
+		$(BUILD_DIR) $(HOST_DIR) $(SYSROOT) $(TARGET_DIR) $(IMAGES_DIR) $(BUILD_TIME_LOG) \
+		$(LEGAL_INFO_DIR) $(CVE_CHECK_DIR)
 distclean:
 	$(Q)sh $(TOPDIR)/support/build/output-dir.sh distclean $(TOPDIR) $(O)
 
