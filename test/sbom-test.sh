@@ -122,7 +122,7 @@ sys_sbom() {
 sys_legal_info() {
 	sb_t0=$(date +%s)
 	make --no-print-directory -C "$top" O="$sys_o" legal-info > "$work/legal-info.log" 2>&1 || { cat "$work/legal-info.log"; return 1; }
-	echo "make legal-info: $(( $(date +%s) - t0 )) s; $(tail -n 1 "$work/legal-info.log")"
+	echo "make legal-info: $(( $(date +%s) - sb_t0 )) s; $(tail -n 1 "$work/legal-info.log")"
 	sb_li=$sys_o/legal-info
 	(cd "$sb_li" && sha256sum --quiet -c legal-info.sha256) || return 1
 	jq -r '.packages[] | select(.SPDXID | startswith("SPDXRef-Package-")) | .name' "$sys_o/images/sbom.spdx.json" |
@@ -160,7 +160,7 @@ sys_cve_check() {
 	make --no-print-directory -C "$top" O="$sys_o" cve-check FEED="$top/test/sbom/feeds/osv.json:$top/test/sbom/feeds/nvd.json" \
 		RUNC_IGNORE_CVES=CVE-2099-0004:0001-runc-init-trust-a-read-only-tmpfs-binary.patch \
 		MUSL_IGNORE_CVES=CVE-2099-1003 > "$work/cve-check.log" 2>&1 || { cat "$work/cve-check.log"; return 1; }
-	echo "make cve-check: $(( $(date +%s) - t0 )) s"
+	echo "make cve-check: $(( $(date +%s) - sb_t0 )) s"
 	sb_got=$(jq -r '.vulnerabilities[] | "\(.id) \(.package) \(.status)"' "$sys_o/cve-check/cve-report.json" | LC_ALL=C sort)
 	sb_want=$(LC_ALL=C sort <<'EOF'
 CVE-2099-1001 busybox affected
