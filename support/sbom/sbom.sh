@@ -34,10 +34,15 @@ if [ "${1:-}" = --container ]; then
 	[ -r "$info" ] || die "$info: cannot read the package description"
 	jq -e --arg n "$name" 'any(.packages[]; .name == $n and .in_image)' "$info" > /dev/null ||
 		die "$name is not a package of the image"
-	uuid=$( { printf '%s\n' "$name"; jq -c --arg n "$name" '.packages[] | select(.name == $n)' "$info"; } | uuid_of)
-	jq -S --slurpfile info "$info" --argjson files '[]' --arg uuid "$uuid" --arg created "$created" \
-		--arg version "$KR_VERSION" --arg arch "$KR_ARCH" --arg kernel '' --arg container "$name" \
-		-L "$here" -f "$here/cdx.jq" -n > "$out.tmp"
+	# Its serial number: from the document itself, written first with
+	# a zero one (the description holds build paths; the document not).
+	container_sbom() {
+		jq -S --slurpfile info "$info" --argjson files '[]' --arg uuid "$1" --arg created "$created" \
+			--arg version "$KR_VERSION" --arg arch "$KR_ARCH" --arg kernel '' --arg container "$name" \
+			-L "$here" -f "$here/cdx.jq" -n
+	}
+	uuid=$(container_sbom 00000000-0000-0000-0000-000000000000 | uuid_of)
+	container_sbom "$uuid" > "$out.tmp"
 	mv "$out.tmp" "$out"
 	exit 0
 fi
