@@ -58,7 +58,7 @@ def source_words:
 	[ (if .source then "source \(.source.file) (sha256 \(.source.sha256))" else empty end),
 	  (if .debian_patches then "Debian patch series \(.debian_patches.file) (sha256 \(.debian_patches.sha256)): \(.debian_patches.series | join(", "))" else empty end),
 	  (.patches[] | "patch \(.file) (sha256 \(.sha256))"),
-	  (if .own then "kitroot's own sources, \(.package_dir | split("/") | .[-3:-1] | join("/"))" else empty end) ]
+	  (if .own then "kitroot's own sources (its package file and the sources it names are in the kitroot tree)" else empty end) ]
 	| join("; ");
 
 def ref_id: gsub("[^A-Za-z0-9.-]"; "-");
