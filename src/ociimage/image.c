@@ -99,20 +99,36 @@ void image_config(struct json *j, const struct image *im, const struct blob *lay
 	json_close(j, '}');
 }
 
-void image_manifest(struct json *j, const struct blob *config, const struct blob *layer)
+/* A manifest of one config and one layer; an artifact adds its type
+ * and the manifest it refers to (NULL for an image). */
+static void manifest(struct json *j, const char *artifact_type, const char *config_type,
+                     const struct blob *config, const char *layer_type, const struct blob *layer,
+                     const struct blob *subject)
 {
 	json_open(j, NULL, '{');
 	json_uint(j, "schemaVersion", 2);
 	json_str(j, "mediaType", MT_MANIFEST);
+	if (artifact_type)
+		json_str(j, "artifactType", artifact_type);
 	json_open(j, "config", '{');
-	descriptor(j, MT_CONFIG, config);
+	descriptor(j, config_type, config);
 	json_close(j, '}');
 	json_open(j, "layers", '[');
 	json_open(j, NULL, '{');
-	descriptor(j, MT_LAYER, layer);
+	descriptor(j, layer_type, layer);
 	json_close(j, '}');
 	json_close(j, ']');
+	if (subject) {
+		json_open(j, "subject", '{');
+		descriptor(j, MT_MANIFEST, subject);
+		json_close(j, '}');
+	}
 	json_close(j, '}');
+}
+
+void image_manifest(struct json *j, const struct blob *config, const struct blob *layer)
+{
+	manifest(j, NULL, MT_CONFIG, config, MT_LAYER, layer, NULL);
 }
 
 /* The SBOM as an artifact whose subject is the image manifest. */
@@ -121,22 +137,7 @@ void sbom_manifest(struct json *j, const struct blob *sbom, const struct blob *s
 	struct blob empty;
 
 	blob_of(&empty, empty_config, sizeof empty_config - 1);
-	json_open(j, NULL, '{');
-	json_uint(j, "schemaVersion", 2);
-	json_str(j, "mediaType", MT_MANIFEST);
-	json_str(j, "artifactType", MT_CYCLONEDX);
-	json_open(j, "config", '{');
-	descriptor(j, MT_EMPTY, &empty);
-	json_close(j, '}');
-	json_open(j, "layers", '[');
-	json_open(j, NULL, '{');
-	descriptor(j, MT_CYCLONEDX, sbom);
-	json_close(j, '}');
-	json_close(j, ']');
-	json_open(j, "subject", '{');
-	descriptor(j, MT_MANIFEST, subject);
-	json_close(j, '}');
-	json_close(j, '}');
+	manifest(j, MT_CYCLONEDX, MT_EMPTY, &empty, MT_CYCLONEDX, sbom, subject);
 }
 
 /* Two names for the one manifest: the tag alone, as the image layout
