@@ -15,7 +15,7 @@ efi=${3:-}
 images=$o/images
 . "$top/support/lib/config.sh"
 board=$(board_path "$o")
-qemu=$(config_get "$o/.config" KR_QEMU_SYSTEM)
+qemu=$(qemu_path "$o")
 [ -n "$board" ] || { echo "bench-boot: $o/.config names no board: build first" >&2; exit 1; }
 . "$top/support/lib/qemu-console.sh"
 

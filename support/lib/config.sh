@@ -15,3 +15,11 @@ config_get() {
 	sed -n "s/^$2=//p" "$1" | tail -n 1 |
 		sed '/^"/{s/^"//; s/"$//; s/\\"/"/g; s/\\\\/\\/g;}'
 }
+
+# qemu_path O prints the QEMU that boots O's systems: the architecture's
+# (KR_QEMU_SYSTEM) from the host, or from O/host where the architecture
+# needs pkg/qemu's (KR_QEMU_FROM_PKG).
+qemu_path() {
+	_q=$(config_get "$1/.config" KR_QEMU_SYSTEM)
+	if [ "$(config_get "$1/.config" KR_QEMU_FROM_PKG)" = y ]; then echo "$1/host/bin/$_q"; else echo "$_q"; fi
+}
