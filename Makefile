@@ -190,7 +190,8 @@ include $(TOPDIR)/kernel/linux.mk $(TOPDIR)/kernel/linux-tools.mk
 include $(TOPDIR)/support/make/users.mk
 include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))
 include $(foreach d,$(KR_EXTERNAL_DIRS),$(d)/external.mk)
-include $(TOPDIR)/support/make/image.mk $(TOPDIR)/support/make/efi-image.mk $(TOPDIR)/support/make/sbom.mk
+include $(TOPDIR)/support/make/image.mk $(TOPDIR)/support/make/efi-image.mk $(TOPDIR)/support/make/s390-image.mk \
+	$(TOPDIR)/support/make/sbom.mk
 $(kr-link-dependencies)
 
 .PHONY: all
@@ -275,6 +276,7 @@ help:
 	@echo '  source-list            - the download cache files it uses, one per line'
 	@echo '  run                    - boot the last build in QEMU (serial console)'
 	@echo '  run-efi [EFI_BOOT=disk|qcow2|iso|uki] - boot the UEFI images under OVMF (x86_64)'
+	@echo '  run-iso                - IPL images/kitroot.iso from a CD under s390-ccw firmware (s390x)'
 	@echo '  efi-images             - (re)make the UKI and the disk, qcow2 and ISO images'
 	@echo '  clean / distclean      - remove the build / the whole output directory (only one'
 	@echo '                           kitroot made: docs/configuration.md)'

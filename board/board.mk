@@ -25,6 +25,14 @@ run: world
 		{ echo "run: board $(KR_BOARD_DIR) has no run-qemu.sh" >&2; exit 1; }
 	sh $(BOARD_PATH)/run-qemu.sh $(IMAGES_DIR) $(QEMU_ARGS)
 
+# The ISO, booted by the machine's firmware from a CD (IBM Z's
+# kitroot.iso; x86_64's boots under UEFI: make run-efi EFI_BOOT=iso).
+.PHONY: run-iso
+run-iso: world
+	@[ -x $(BOARD_PATH)/run-iso.sh ] || \
+		{ echo "run-iso: board $(KR_BOARD_DIR) has no run-iso.sh$(if $(KR_IMAGE_ISO), (its ISO boots under UEFI: make run-efi EFI_BOOT=iso))" >&2; exit 1; }
+	sh $(BOARD_PATH)/run-iso.sh $(IMAGES_DIR) $(QEMU_ARGS)
+
 # The UEFI images under QEMU's UEFI firmware (OVMF): EFI_BOOT=disk (the
 # default), qcow2, iso or uki; the board's run-efi.sh says how.
 .PHONY: run-efi

@@ -564,7 +564,7 @@ sys.stdout.buffer.write(d[off + 8:off + size])' "$d/$f.efi" |
 		[ "$run" = a ] || shift_time="faketime -f +397d env TZ=Pacific/Chatham"
 		$shift_time env SOURCE_DATE_EPOCH=1796000000 sh "$img/fat-image.sh" "$d/fat-$run.img" 4 12345678 T \
 			"$d/signed1.efi:::/EFI/BOOT/BOOT.EFI" &&
-			$shift_time env SOURCE_DATE_EPOCH=1796000000 sh "$img/iso.sh" "$d/iso-$run.iso" "$d/fat-$run.img" T || return 1
+			$shift_time env SOURCE_DATE_EPOCH=1796000000 sh "$img/iso.sh" "$d/iso-$run.iso" T efi "$d/fat-$run.img" || return 1
 	done
 	cmp "$d/fat-a.img" "$d/fat-b.img" && cmp "$d/iso-a.iso" "$d/iso-b.iso" ||
 		{ echo "the FAT or ISO image depends on the clock or the time zone"; return 1; }

@@ -8,9 +8,6 @@ EFI_BUILD_DIR = $(BUILD_DIR)/efi-images
 UKI_UNSIGNED = $(EFI_BUILD_DIR)/kitroot-unsigned.efi
 UKI_IMAGE = $(IMAGES_DIR)/kitroot.efi
 UKI_CMDLINE_FILE = $(EFI_BUILD_DIR)/cmdline
-# The firmware-booted system writes to the arch's consoles; a panic
-# reboots it after 10 s (a server is not watched).
-UKI_CMDLINE = $(KR_ARCH_EFI_CONSOLE) panic=10 quiet $(KR_LINUX_CMDLINE)
 EFI_STUB = $(HOST_EFI_STUB_DIR_INSTALLED)/$(KR_ARCH_EFI_STUB)
 EFI_BOOT_PATH = ::/EFI/BOOT/$(KR_ARCH_EFI_BOOT_FILE)
 
@@ -36,7 +33,7 @@ uki-volume-id = $$(sha256sum < $(UKI_UNSIGNED) | cut -c1-8)
 
 $(UKI_CMDLINE_FILE): $(KR_CONFIG)
 	$(Q)mkdir -p $(@D)
-	$(Q)printf '%s\n' '$(strip $(UKI_CMDLINE))' > $@
+	$(Q)printf '%s\n' '$(strip $(FIRMWARE_CMDLINE))' > $@
 
 $(UKI_UNSIGNED): $(HOST_EFI_STUB_TARGET_INSTALL) $(HOST_PESTAMP_TARGET_INSTALL) $(LINUX_TARGET_INSTALL) \
 		$(ROOTFS_CPIO) $(UKI_CMDLINE_FILE) $(TOPDIR)/support/image/uki.sh
@@ -100,9 +97,12 @@ $(EFI_BUILD_DIR)/efiboot.img: $(UKI_IMAGE) $(TOPDIR)/support/image/fat-image.sh
 		$$(( ($$(stat -c %s $(UKI_IMAGE)) * 102 / 100 + 2 * 1048576 + 1048575) / 1048576 )) \
 		$(uki-volume-id) KITROOT $(UKI_IMAGE):$(EFI_BOOT_PATH)
 
+# (IBM Z's ISO has the same name: support/make/s390-image.mk)
+ifeq ($(KR_IMAGE_ISO),y)
 $(ISO_IMAGE): $(EFI_BUILD_DIR)/efiboot.img $(TOPDIR)/support/image/iso.sh
 	@$(call MESSAGE,iso,$(notdir $@),Generating)
-	$(Q)sh $(TOPDIR)/support/image/iso.sh $@ $< KITROOT
+	$(Q)sh $(TOPDIR)/support/image/iso.sh $@ KITROOT efi $<
+endif
 
 $(BUILD_INFO): $(EFI_IMAGE_OUTPUTS)
 # virt-fw-vars, for booting the signed images under OVMF with their key

@@ -75,6 +75,11 @@ $(LINUX_CMDLINE_FILE): $(KR_CONFIG)
 	$(Q)mkdir -p $(IMAGES_DIR)
 	$(Q)printf '%s\n' '$(KR_LINUX_CMDLINE)' > $@
 
+# A firmware-booted system (the UEFI images, IBM Z's load files) writes
+# to the arch's consoles; a panic reboots it after 10 s (a server is
+# not watched).
+FIRMWARE_CMDLINE = $(KR_ARCH_FIRMWARE_CONSOLE) panic=10 quiet $(KR_LINUX_CMDLINE)
+
 # What a rebuilder needs (images/build-info), the SBOMs of every output
 # (support/make/sbom.mk) and the checksums of every output, the SBOMs
 # too (images/SHA256SUMS): docs/reproducibility.md, docs/sbom.md.

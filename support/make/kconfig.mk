@@ -82,10 +82,13 @@ list-defconfigs:
 
 # `make` with no configuration starts from the default one; a
 # configuration older than a Config.in is settled (olddefconfig) before
-# anything is built from it.  make re-reads .config afterwards.
-KCONFIG_FILES := $(wildcard $(TOPDIR)/Config.in $(TOPDIR)/*/Config.in \
-	$(TOPDIR)/pkg/*/Config.in $(TOPDIR)/board/*/*/Config.in \
+# anything is built from it.  make re-reads .config afterwards.  A
+# symbol the tree no longer has (renamed or removed since O was
+# configured) is a warning there, and dropped: the error is for
+# defconfigs and the front-ends.
+KCONFIG_FILES := $(wildcard $(TOPDIR)/Config.in $(TOPDIR)/*/Config.in $(TOPDIR)/*/*/Config.in \
+	$(TOPDIR)/arch/Config.in.* $(TOPDIR)/pkg/*/Config.in $(TOPDIR)/board/*/*/Config.in \
 	$(foreach d,$(KR_EXTERNAL_DIRS),$(d)/Config.in $(d)/pkg/*/Config.in)) $(KR_EXTERNAL_KCONFIG)
 $(KR_CONFIG): $(KCONFIG_FILES) | host-linux-tools
 	$(KCONFIG_SETTLE)
-	$(Q)$(KCONFIG_RUN) $(HOST_DIR)/bin/kconfig-conf --olddefconfig Config.in
+	$(Q)$(KCONFIG_RUN) env -u KCONFIG_WERROR $(HOST_DIR)/bin/kconfig-conf --olddefconfig Config.in
