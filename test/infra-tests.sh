@@ -573,6 +573,111 @@ sys.stdout.buffer.write(d[off + 8:off + size])' "$d/$f.efi" |
 	grep -q 'do not fit in a 2 MiB FAT image' "$d/fat.err" && [ ! -e "$d/fat.img" ] && [ ! -e "$d/fat.img.tmp" ]
 }
 
+# The IBM Z load files and ISO from a made-up kernel image (the S390EP
+# marker, a default command line and max_command_line_size where the
+# kernel has them): the .ins, the addrsize file and the boot image say
+# the same addresses, the images do not depend on the clock or the time
+# zone, and bad input is refused with its reason, leaving no file.
+t_s390_images() {
+	d=$work/s390-images
+	rm -rf "$d" && mkdir -p "$d/a" "$d/b"
+	img=$top/support/image
+	fake_kernel() {
+		head -c 300000 /dev/urandom > "$1"
+		printf 'S390EP' | dd of="$1" bs=1 seek=$((0x10008)) conv=notrunc status=none
+		printf '\000\000\000\000\000\000\020\000' | dd of="$1" bs=1 seek=$((0x10430)) conv=notrunc status=none
+		printf 'root=/dev/ram0 ro\000' | dd of="$1" bs=1 seek=$((0x10480)) conv=notrunc status=none
+	}
+	fake_kernel "$d/a/kernel"
+	head -c 123457 /dev/urandom > "$d/a/initrd"
+	printf 'console=ttyS0 console=ttysclp0 panic=10 quiet %s\n' "$(printf 'word%02d ' $(seq 1 30))" > "$d/cmdline"
+	cp "$d/a/kernel" "$d/a/initrd" "$d/b/"
+	for run in a b; do
+		shift_time=
+		[ "$run" = a ] || shift_time="faketime -f +397d env TZ=Pacific/Chatham"
+		sh "$img/s390-load-files.sh" "$d/$run" kernel initrd "$d/cmdline" k.ins &&
+			sh "$img/s390-ins-image.sh" "$d/$run/k.ins" "$d/$run/boot.img" &&
+			$shift_time env SOURCE_DATE_EPOCH=1796000000 sh "$img/iso.sh" "$d/$run/k.iso" K s390 "$d/$run/boot.img" \
+				"$d/$run/k.ins" "$d/$run/kernel" "$d/$run/parmfile" "$d/$run/initrd.addrsize" "$d/$run/initrd" ||
+			return 1
+	done
+	cat "$d/a/k.ins" "$d/a/parmfile"
+	cmp "$d/a/k.iso" "$d/b/k.iso" || { echo "the ISO depends on the clock or the time zone"; return 1; }
+	# 16 MiB for a small kernel; the parmfile's lines fit z/VM's records
+	grep -qx 'initrd 0x01000000' "$d/a/k.ins" && grep -qx 'parmfile 0x00010480' "$d/a/k.ins" &&
+		grep -qx 'initrd.addrsize 0x00010408' "$d/a/k.ins" || { echo "unexpected addresses"; return 1; }
+	[ "$(od -A n -t x1 "$d/a/initrd.addrsize" | tr -d ' \n')" = "$(printf '%016x%016x' 16777216 123457)" ] ||
+		{ echo "initrd.addrsize: $(od -A n -t x1 "$d/a/initrd.addrsize")"; return 1; }
+	[ "$(wc -l < "$d/a/parmfile")" -gt 1 ] && awk 'length($0) > 80 { exit 1 }' "$d/a/parmfile" ||
+		{ echo "the parmfile is not wrapped at 80 characters"; return 1; }
+	[ "$(stat -c %s "$d/a/boot.img")" -eq $((16777216 + 123457)) ] &&
+		cmp -i 16777216:0 "$d/a/boot.img" "$d/a/initrd" &&
+		cmp -n 16 -i 66568:0 "$d/a/boot.img" "$d/a/initrd.addrsize" || { echo "the boot image is not the .ins's memory"; return 1; }
+	# refusals: each says why and leaves nothing behind
+	refused() { # WANT CMD...: CMD fails, saying WANT
+		want=$1; shift
+		! "$@" > "$d/err" 2>&1 || { echo "accepted: $*"; return 1; }
+		grep -q "$want" "$d/err" || { cat "$d/err"; echo "the refusal does not say: $want"; return 1; }
+	}
+	mkdir -p "$d/bad"
+	head -c 300000 /dev/zero > "$d/bad/kernel" && cp "$d/a/initrd" "$d/bad/"
+	refused 'is not an s390 Linux image' sh "$img/s390-load-files.sh" "$d/bad" kernel initrd "$d/cmdline" k.ins || return 1
+	cp "$d/a/kernel" "$d/bad/kernel"
+	head -c 5000 /dev/zero | tr '\0' x > "$d/long"
+	refused 'the kernel command line is 5000 bytes; this kernel takes at most 4095' \
+		sh "$img/s390-load-files.sh" "$d/bad" kernel initrd "$d/long" k.ins || return 1
+	echo 'ro' > "$d/short"
+	refused "shorter than the image's default" sh "$img/s390-load-files.sh" "$d/bad" kernel initrd "$d/short" k.ins || return 1
+	[ -z "$(ls "$d/bad" | grep -v -e '^kernel$' -e '^initrd$')" ] || { ls "$d/bad"; echo "a refusal left files"; return 1; }
+	printf 'kernel 0x0\n../initrd 0x1000000\n' > "$d/bad/p.ins"
+	refused 'p.ins:2: ../initrd: a file beside the .ins, not a path' sh "$img/s390-ins-image.sh" "$d/bad/p.ins" "$d/bad/x.img" || return 1
+	printf 'kernel 4096\n' > "$d/bad/n.ins"
+	refused "n.ins:1: '4096' is not a hex address" sh "$img/s390-ins-image.sh" "$d/bad/n.ins" "$d/bad/x.img" || return 1
+	[ ! -e "$d/bad/x.img" ] && [ ! -e "$d/bad/x.img.tmp" ] || { echo "a refused .ins left an image"; return 1; }
+}
+
+# The IBM Z device step on a made-up sysfs: kitroot.ccw sets devices
+# online, kitroot.znet groups a qeth device, sets its attributes and
+# sets it online; a bad bus ID, attribute or missing device is named
+# and fails the step, and nothing is written for a bad kitroot.znet.
+t_s390_devices() {
+	d=$work/s390-devices
+	rm -rf "$d" && mkdir -p "$d/sys/bus/ccw/devices/0.0.0200" "$d/sys/bus/ccwgroup/drivers/qeth" \
+		"$d/sys/bus/ccwgroup/devices/0.0.f500"
+	: > "$d/sys/bus/ccw/devices/0.0.0200/online"
+	: > "$d/sys/bus/ccwgroup/drivers/qeth/group"
+	# (the kernel makes the group's directory when group is written)
+	for a in online layer2 portno; do : > "$d/sys/bus/ccwgroup/devices/0.0.f500/$a"; done
+	step=$top/pkg/s390-devices/files/10-s390-devices
+	echo 'quiet kitroot.ccw=0.0.0200 kitroot.znet=qeth,0.0.F500,0.0.f501,0.0.f502,layer2=1,portno=1' > "$d/cmdline"
+	KR_SYSFS=$d/sys KR_CMDLINE=$d/cmdline sh "$step" || return 1
+	# (grouped already: only its attributes and online are written)
+	[ "$(cat "$d/sys/bus/ccw/devices/0.0.0200/online")" = 1 ] &&
+	[ ! -s "$d/sys/bus/ccwgroup/drivers/qeth/group" ] &&
+	[ "$(cat "$d/sys/bus/ccwgroup/devices/0.0.f500/layer2")" = 1 ] &&
+	[ "$(cat "$d/sys/bus/ccwgroup/devices/0.0.f500/portno")" = 1 ] &&
+	[ "$(cat "$d/sys/bus/ccwgroup/devices/0.0.f500/online")" = 1 ] || { echo "not written as asked"; return 1; }
+	# not grouped yet: group is written (this sysfs makes no device of
+	# it, so the step then says what is missing)
+	rm -r "$d/sys/bus/ccwgroup/devices/0.0.f500"
+	echo 'kitroot.znet=qeth,0.0.f500,0.0.f501,0.0.f502,layer2=1' > "$d/cmdline"
+	! KR_SYSFS=$d/sys KR_CMDLINE=$d/cmdline sh "$step" 2> "$d/err" || { echo "a missing group was not noticed"; return 1; }
+	[ "$(cat "$d/sys/bus/ccwgroup/drivers/qeth/group")" = 0.0.f500,0.0.f501,0.0.f502 ] &&
+		grep -q "kitroot.znet 0.0.f500: no $d/sys/bus/ccwgroup/devices/0.0.f500/layer2" "$d/err" ||
+		{ cat "$d/err"; echo "not grouped"; return 1; }
+	mkdir -p "$d/sys/bus/ccwgroup/devices/0.0.f500" && : > "$d/sys/bus/ccwgroup/devices/0.0.f500/online"
+	: > "$d/sys/bus/ccwgroup/drivers/qeth/group"
+	echo 'kitroot.ccw=0.0.0201,zz kitroot.znet=qeth,0.0.f500,0.0.f501,0.0.f502,../x=1 kitroot.znet=lcs,0.0.1' > "$d/cmdline"
+	! KR_SYSFS=$d/sys KR_CMDLINE=$d/cmdline sh "$step" 2> "$d/err" || { echo "bad input accepted"; return 1; }
+	cat "$d/err"
+	grep -q "kitroot.ccw 0.0.0201: no $d/sys/bus/ccw/devices/0.0.0201/online" "$d/err" &&
+	grep -q "kitroot.ccw: 'zz' is not a bus ID" "$d/err" &&
+	grep -q "kitroot.znet: '../x' is not an attribute name" "$d/err" &&
+	grep -q "kitroot.znet: 'lcs' is not a driver kitroot knows" "$d/err" || return 1
+	[ ! -s "$d/sys/bus/ccwgroup/devices/0.0.f500/online" ] && [ ! -s "$d/sys/bus/ccwgroup/drivers/qeth/group" ] &&
+		[ ! -e "$d/sys/bus/ccwgroup/x" ] || { echo "a refused kitroot.znet wrote to sysfs"; return 1; }
+}
+
 # A source in the download cache is verified again when it is
 # extracted, not only when it was fetched: a tampered copy stops the
 # build, naming the file and both hashes, and nothing is extracted.
@@ -839,6 +944,8 @@ run_infra_tests() {
 	check package-lint t_package_lint
 	check infra-tampered-cache t_tampered_cache
 	check infra-efi-image-tools t_efi_tools
+	check infra-s390-image-tools t_s390_images
+	check infra-s390-devices t_s390_devices
 	check infra-output-dir-safety t_output_dir_safety
 	check infra-config-entry-points t_config_entry_points
 	check infra-rootfs-overlay t_rootfs_overlay

@@ -17,6 +17,7 @@ dir=$(dirname "$ins")
 [ -s "$ins" ] || die "$ins: missing or empty"
 
 : > "$out.tmp"
+trap 'rm -f "$out.tmp"' EXIT
 n=0
 # Lines: "* comment", or "FILE ADDRESS" with a hex address.
 while read -r file addr rest; do
@@ -30,3 +31,4 @@ while read -r file addr rest; do
 		die "$ins:$n: cannot place $file at $addr"
 done < "$ins"
 mv "$out.tmp" "$out"
+trap - EXIT

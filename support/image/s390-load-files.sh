@@ -66,6 +66,7 @@ initrd_size=$(stat -c %s "$dir/$initrd")
 initrd_at=$(( (kernel_size + 2 * 1048576 - 1) / 1048576 * 1048576 ))
 [ "$initrd_at" -ge "$initrd_min" ] || initrd_at=$initrd_min
 
+trap 'rm -f "$dir/parmfile.tmp" "$dir/initrd.addrsize.tmp" "$dir/$ins.tmp"' EXIT
 # Words joined into lines of at most 80 characters.
 printf '%s\n' "$cmdline" | tr ' ' '\n' | awk '
 	length($0) > 80 { print "a word of the command line is longer than 80 characters: " $0 > "/dev/stderr"; exit 1 }
