@@ -5,8 +5,10 @@
 # median: the guest's uptime when init printed "boot complete" and the
 # wall time from starting QEMU to that line.  EFI_BOOT (disk, qcow2, iso
 # or uki) boots that UEFI image with the board's run-efi.sh, under the
-# firmware, instead of run-qemu.sh's direct kernel boot.  A report, not a test: it
-# prints figures and fails only if the system does not boot.
+# firmware, instead of run-qemu.sh's direct kernel boot; iso on a board
+# with run-iso.sh (IBM Z) IPLs the ISO under its firmware.  A report,
+# not a test: it prints figures and fails only if the system does not
+# boot.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 o=${1:-$top/output}
@@ -24,7 +26,12 @@ i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	log=$(mktemp)
-	if [ -n "$efi" ]; then
+	if [ "$efi" = iso ] && [ -x "$board/run-iso.sh" ]; then
+		# IBM Z: the ISO IPLed under the s390-ccw firmware
+		console_start "$log" sh "$board/run-iso.sh" "$images"
+		console_wait 'kitroot: boot complete in [0-9]+ ms' 300 ||
+			{ console_text | tail -n 20 >&2; console_stop; echo "bench-boot: run $i failed" >&2; exit 1; }
+	elif [ -n "$efi" ]; then
 		console_start "$log" sh "$board/run-efi.sh" "$images" "$efi"
 		console_wait 'kitroot: boot complete in [0-9]+ ms' 300 ||
 			{ console_text | tail -n 20 >&2; console_stop; echo "bench-boot: run $i failed" >&2; exit 1; }
@@ -40,6 +47,6 @@ while [ "$i" -lt "$runs" ]; do
 done
 median() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "median of $runs: guest $(median "$guests") ms, wall $(median "$walls") ms" \
-	"(accel: $(sh "$top/support/qemu/qemu-accel.sh" "$qemu")${efi:+; UEFI firmware, $efi})"
+	"(accel: $(sh "$top/support/qemu/qemu-accel.sh" "$qemu")${efi:+; firmware, $efi})"
 echo "kernel $(wc -c < "$images/$(config_get "$o/.config" KR_LINUX_IMAGE)") bytes," \
 	"initramfs $(cat "$images"/rootfs.cpio.* | wc -c) bytes"
