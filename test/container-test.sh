@@ -232,15 +232,7 @@ ct_containerd_restart() {
 # The host serves httpd's OCI archive; the guest fetches it over QEMU's
 # network and imports it into containerd.
 ct_oci_import() {
-	python3 -m http.server --bind 127.0.0.1 "$ct_http_port" --directory "$sys_o/images/oci" \
-		> "$work/http-$c.log" 2>&1 &
-	srv=$!
-	i=0
-	until curl -fsS -o /dev/null "http://127.0.0.1:$ct_http_port/httpd.tar"; do
-		i=$((i + 1))
-		[ $i -lt 50 ] || { echo "the host's web server did not start"; kill "$srv"; return 1; }
-		sleep 0.2
-	done
+	sys_host_web_server "$sys_o/images/oci" "$ct_http_port" httpd.tar || return 1
 	get="wget -q -O /tmp/httpd.tar http://10.0.2.2:$ct_http_port/httpd.tar"
 	out=$(console_run "$get && ctr -n import images import /tmp/httpd.tar && ctr -n import images ls -q" 120)
 	kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null

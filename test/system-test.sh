@@ -131,6 +131,20 @@ sys_console_restarts() {
 		! console_text | grep -q 'the console program ended'
 }
 
+# sys_host_web_server DIR PORT FILE: serves DIR on the host's loopback
+# (the guest reaches it as 10.0.2.2), once FILE is served; $srv is its
+# PID, for kill.
+sys_host_web_server() {
+	python3 -m http.server --bind 127.0.0.1 "$2" --directory "$1" > "$work/http-$c.log" 2>&1 &
+	srv=$!
+	i=0
+	until curl -fsS -o /dev/null "http://127.0.0.1:$2/$3"; do
+		i=$((i + 1))
+		[ $i -lt 50 ] || { echo "the host's web server did not start"; kill "$srv"; return 1; }
+		sleep 0.2
+	done
+}
+
 # TCP both ways over QEMU's user network, the address set by hand (the
 # minimal systems run no DHCP client): the guest fetches a page from
 # the host, and the host one from busybox httpd in the guest through the
@@ -139,14 +153,7 @@ sys_console_restarts() {
 sys_tcp_out() {
 	www="$work/www-$c"
 	mkdir -p "$www" && echo "from the host to $c" > "$www/page.txt"
-	python3 -m http.server --bind 127.0.0.1 $((sys_port + 1)) --directory "$www" > "$work/http-$c.log" 2>&1 &
-	srv=$!
-	i=0
-	until curl -fsS -o /dev/null "http://127.0.0.1:$((sys_port + 1))/page.txt"; do
-		i=$((i + 1))
-		[ $i -lt 50 ] || { echo "the host's web server did not start"; kill "$srv"; return 1; }
-		sleep 0.2
-	done
+	sys_host_web_server "$www" $((sys_port + 1)) page.txt || return 1
 	sys_expect net-up 'ip addr add 10.0.2.15/24 dev eth0 && ip link set eth0 up && ip route add default via 10.0.2.2 && echo up' '^up$' &&
 	sys_expect wget "wget -q -T 20 -O- http://10.0.2.2:$((sys_port + 1))/page.txt" "^from the host to $c\$"
 	status=$?
