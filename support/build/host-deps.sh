@@ -56,6 +56,8 @@ need file /usr/include/ncurses.h libncurses-dev
 need file /usr/include/libelf.h libelf-dev
 need file /usr/include/openssl/ssl.h libssl-dev
 need cmd "$qemu" "$qemu_pkg"
+# ISO images: the UEFI images' hybrid ISO, IBM Z's IPL-able one.
+need cmd xorriso xorriso
 # UEFI images (support/image/), where the arch has them: the UKI is
 # assembled with objcopy and signed with sbsign (the signing time pinned
 # with faketime); FAT, GPT, ISO and qcow2 made without root.
@@ -67,7 +69,6 @@ if [ -n "$(arch_fact "$top" "$arch" KR_ARCH_EFI_BOOT_FILE 2>/dev/null || true)" 
 	need cmd mkfs.vfat dosfstools
 	need cmd mcopy mtools
 	need cmd sfdisk fdisk
-	need cmd xorriso xorriso
 	need cmd qemu-img qemu-utils
 	need file /usr/share/OVMF/OVMF_CODE_4M.secboot.fd ovmf
 	# virt-fw-vars (pkg/virt-firmware) runs with Debian's Python
