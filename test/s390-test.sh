@@ -130,8 +130,11 @@ s390_iso_boot() {
 	[ "$got" = "$want" ] || { echo "/proc/cmdline is not the parmfile's ($want)"; return 1; }
 }
 
+# sys_test_s390_images [static]: static, the image checks without the
+# IPL (which needs a root shell on the console).
 sys_test_s390_images() {
 	check "$c-s390-load-files" s390_load_files
 	check "$c-s390-iso-boot-image" s390_iso_boot_image
+	[ "${1:-}" = static ] && return 0
 	check "$c-s390-iso-boot" s390_iso_boot && grep '^IPL from' "$work/$c-s390-iso-boot.log" | sed 's/^/    /'
 }

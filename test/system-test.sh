@@ -261,6 +261,11 @@ sys_test_config() {
 		sys_test_containers
 		. "$top/test/efi-test.sh"
 		sys_test_efi_images
+		# (the IPL from the ISO needs the minimal system's root shell)
+		if [ "$(sys_setting KR_IMAGE_S390_ISO)" = y ]; then
+			. "$top/test/s390-test.sh"
+			sys_test_s390_images static
+		fi
 		return 0
 	fi
 
