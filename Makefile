@@ -278,6 +278,7 @@ help:
 	@echo '  run-efi [EFI_BOOT=disk|qcow2|iso|uki] - boot the UEFI images under OVMF (x86_64)'
 	@echo '  run-iso                - IPL images/kitroot.iso from a CD under s390-ccw firmware (s390x)'
 	@echo '  efi-images             - (re)make the UKI and the disk, qcow2 and ISO images'
+	@echo '  s390-images            - (re)make the IBM Z load files and ISO (s390x)'
 	@echo '  clean / distclean      - remove the build / the whole output directory (only one'
 	@echo '                           kitroot made: docs/configuration.md)'
 	@echo
