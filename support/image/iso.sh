@@ -12,8 +12,8 @@
 # stick.
 #
 # s390: BOOT_IMAGE (s390-ins-image.sh's: the kernel with its command
-# line and initrd in place) is the El Torito boot image IBM Z's and
-# QEMU's s390-ccw firmware load at address 0; the FILEs (the .ins and
+# line and initrd in place) is the El Torito boot image the s390-ccw
+# firmware of a KVM or QEMU guest loads at address 0; the FILEs (the .ins and
 # what it names) are in the root directory too, for an HMC's
 # removable-media load and for z/VM.
 #

@@ -4,9 +4,9 @@
 # Writes OUT, the memory an HMC or z/VM has filled after loading INS:
 # each file the .ins names (relative to the .ins), at its address, in
 # the .ins's order, later files over earlier ones, gaps as zeros.  A
-# CD's boot image is exactly that: s390-ccw firmware (QEMU's, and the
-# machine's for an ISO) loads it at address 0 and starts the kernel at
-# its entry point, so the ISO boots what the .ins loads.
+# CD's boot image is exactly that: the s390-ccw firmware of a KVM or
+# QEMU guest loads it at address 0 and starts the kernel at its entry
+# point, so the ISO boots what the .ins loads.
 set -eu
 
 prog=s390-ins-image
