@@ -9,9 +9,11 @@
 # unsigned long is 8 bytes on x86_64 as on s390x).  Prints
 # "INITRD_START INITRD_SIZE MAX_COMMAND_LINE_SIZE COMMAND_LINE".
 s390_parmarea_offsets() {
+	d="$work/parmarea-$c"
+	# (laid out once per configuration)
+	[ ! -x "$d/offsets" ] || { "$d/offsets"; return; }
 	setup_h=$(ls "$sys_o"/build/linux-[0-9]*/arch/s390/include/asm/setup.h 2> /dev/null | head -n 1)
 	[ -f "$setup_h" ] || { echo "no arch/s390/include/asm/setup.h in the kernel build" >&2; return 1; }
-	d="$work/parmarea-$c"
 	mkdir -p "$d"
 	parmarea=$(sed -n 's/^#define PARMAREA[[:space:]]*\(0x[0-9a-fA-F]*\).*/\1/p' "$setup_h")
 	[ -n "$parmarea" ] || { echo "no PARMAREA in $setup_h" >&2; return 1; }
@@ -34,6 +36,9 @@ s390_parmarea_offsets() {
 	cc -o "$d/offsets" "$d/offsets.c" && "$d/offsets"
 }
 
+# The initramfs's name in images/ (rootfs.cpio.xz, .gz or .zst).
+s390_initrd() { basename "$(ls "$sys_o"/images/rootfs.cpio.* | head -n 1)"; }
+
 # The big-endian 64-bit number at byte OFFSET of FILE.
 s390_be64() {
 	h=$(od -A n -t x1 -j "$2" -N 8 "$1" | tr -d ' \n')
@@ -53,7 +58,7 @@ s390_load_files() {
 	cat "$ins"
 	at() { awk -v f="$1" '$1 == f { print $2 }' "$ins"; }
 	kernel=$(sys_setting KR_LINUX_IMAGE)
-	initrd=rootfs.cpio.xz
+	initrd=$(s390_initrd)
 	[ "$(($(at "$kernel")))" -eq 0 ] || { echo "the kernel is not loaded at 0"; return 1; }
 	[ "$(($(at parmfile)))" -eq "$cmdline_at" ] || { echo "parmfile is not at command_line"; return 1; }
 	[ "$(($(at initrd.addrsize)))" -eq "$initrd_start" ] || { echo "initrd.addrsize is not at initrd_start"; return 1; }
@@ -84,7 +89,8 @@ s390_iso_boot_image() {
 	grep -q "El Torito boot img :.*1.*BIOS.*none" "$d/el-torito" || { echo "no no-emulation boot image"; return 1; }
 	grep -q "El Torito img path :.*/cdboot.img" "$d/el-torito" || { echo "the boot image is not /cdboot.img"; return 1; }
 	xorriso -osirrox on -indev "$iso" -extract / "$d/tree" > /dev/null 2>&1 || return 1
-	for f in kitroot.ins parmfile initrd.addrsize "$(sys_setting KR_LINUX_IMAGE)" rootfs.cpio.xz; do
+	initrd="$sys_o/images/$(s390_initrd)"
+	for f in kitroot.ins parmfile initrd.addrsize "$(sys_setting KR_LINUX_IMAGE)" "${initrd##*/}"; do
 		cmp "$d/tree/$f" "$sys_o/images/$f" || { echo "the ISO's $f differs from images/$f"; return 1; }
 	done
 	img="$d/tree/cdboot.img"
@@ -95,15 +101,15 @@ s390_iso_boot_image() {
 	[ $# -eq 4 ] || { echo "no offsets from setup.h"; return 1; }
 	cmdline_at=$4
 	kernel="$sys_o/images/$(sys_setting KR_LINUX_IMAGE)"
-	cmp -n $((0x10400)) "$img" "$kernel" || { echo "the boot image does not start with the kernel"; return 1; }
+	cmp -n "$1" "$img" "$kernel" || { echo "the boot image does not start with the kernel"; return 1; }
 	cmp -n 16 -i "$1:0" "$img" "$sys_o/images/initrd.addrsize" || { echo "no initrd address and size at $1"; return 1; }
 	len=$(wc -c < "$sys_o/images/parmfile")
 	cmp -n "$len" -i "$cmdline_at:0" "$img" "$sys_o/images/parmfile" || { echo "no parmfile at $cmdline_at"; return 1; }
 	[ "$(od -A n -t x1 -j $((cmdline_at + len)) -N 1 "$img" | tr -d ' ')" = 00 ] ||
 		{ echo "the command line is not NUL-terminated"; return 1; }
 	initrd_at=$(s390_be64 "$sys_o/images/initrd.addrsize" 0)
-	cmp -i "$initrd_at:0" "$img" "$sys_o/images/rootfs.cpio.xz" || { echo "no initrd at $initrd_at"; return 1; }
-	[ "$(stat -c %s "$img")" -eq $((initrd_at + $(stat -c %s "$sys_o/images/rootfs.cpio.xz"))) ] ||
+	cmp -i "$initrd_at:0" "$img" "$initrd" || { echo "no initrd at $initrd_at"; return 1; }
+	[ "$(stat -c %s "$img")" -eq $((initrd_at + $(stat -c %s "$initrd"))) ] ||
 		{ echo "the boot image does not end with the initrd"; return 1; }
 }
 

@@ -27,17 +27,15 @@ while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	log=$(mktemp)
 	if [ "$efi" = iso ] && [ -x "$board/run-iso.sh" ]; then
-		# IBM Z: the ISO IPLed under the s390-ccw firmware
-		console_start "$log" sh "$board/run-iso.sh" "$images"
-		console_wait 'kitroot: boot complete in [0-9]+ ms' 300 ||
-			{ console_text | tail -n 20 >&2; console_stop; echo "bench-boot: run $i failed" >&2; exit 1; }
+		set -- sh "$board/run-iso.sh" "$images"         # IBM Z: IPL under s390-ccw
 	elif [ -n "$efi" ]; then
-		console_start "$log" sh "$board/run-efi.sh" "$images" "$efi"
-		console_wait 'kitroot: boot complete in [0-9]+ ms' 300 ||
-			{ console_text | tail -n 20 >&2; console_stop; echo "bench-boot: run $i failed" >&2; exit 1; }
+		set -- sh "$board/run-efi.sh" "$images" "$efi"  # a UEFI image under OVMF
 	else
-		console_boot "$log" "$board" "$images" 180 || { echo "bench-boot: run $i failed" >&2; exit 1; }
+		set -- sh "$board/run-qemu.sh" "$images"        # the kernel loaded directly
 	fi
+	console_start "$log" "$@"
+	console_wait 'kitroot: boot complete in [0-9]+ ms' 300 ||
+		{ console_text | tail -n 20 >&2; console_stop; echo "bench-boot: run $i failed" >&2; exit 1; }
 	wall=$(console_elapsed_ms)
 	guest=$(console_text | sed -n 's/.*boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
 	console_stop

@@ -7,7 +7,6 @@
 EFI_BUILD_DIR = $(BUILD_DIR)/efi-images
 UKI_UNSIGNED = $(EFI_BUILD_DIR)/kitroot-unsigned.efi
 UKI_IMAGE = $(IMAGES_DIR)/kitroot.efi
-UKI_CMDLINE_FILE = $(EFI_BUILD_DIR)/cmdline
 EFI_STUB = $(HOST_EFI_STUB_DIR_INSTALLED)/$(KR_ARCH_EFI_STUB)
 EFI_BOOT_PATH = ::/EFI/BOOT/$(KR_ARCH_EFI_BOOT_FILE)
 
@@ -20,7 +19,6 @@ SECURE_BOOT_CERT_IMAGE = $(IMAGES_DIR)/secure-boot.crt
 
 DISK_IMAGE = $(IMAGES_DIR)/disk.img
 DISK_QCOW2 = $(IMAGES_DIR)/disk.qcow2
-ISO_IMAGE = $(IMAGES_DIR)/kitroot.iso
 
 EFI_IMAGE_OUTPUTS = $(if $(KR_IMAGE_UKI),$(UKI_IMAGE)) \
 	$(if $(KR_IMAGE_SECURE_BOOT),$(SECURE_BOOT_CERT_IMAGE)) \
@@ -31,15 +29,11 @@ EFI_IMAGE_OUTPUTS = $(if $(KR_IMAGE_UKI),$(UKI_IMAGE)) \
 uki-seed = $$(sha256sum < $(UKI_UNSIGNED) | cut -c1-64)
 uki-volume-id = $$(sha256sum < $(UKI_UNSIGNED) | cut -c1-8)
 
-$(UKI_CMDLINE_FILE): $(KR_CONFIG)
-	$(Q)mkdir -p $(@D)
-	$(Q)printf '%s\n' '$(strip $(FIRMWARE_CMDLINE))' > $@
-
 $(UKI_UNSIGNED): $(HOST_EFI_STUB_TARGET_INSTALL) $(HOST_PESTAMP_TARGET_INSTALL) $(LINUX_TARGET_INSTALL) \
-		$(ROOTFS_CPIO) $(UKI_CMDLINE_FILE) $(TOPDIR)/support/image/uki.sh
+		$(ROOTFS_CPIO) $(FIRMWARE_CMDLINE_FILE) $(TOPDIR)/support/image/uki.sh
 	@$(call MESSAGE,uki,$(notdir $(UKI_IMAGE)),Assembling)
 	$(Q)PATH=$(HOST_DIR)/bin:$$PATH sh $(TOPDIR)/support/image/uki.sh $(EFI_STUB) \
-		$(IMAGES_DIR)/$(KR_LINUX_IMAGE) $(ROOTFS_CPIO) $(UKI_CMDLINE_FILE) \
+		$(IMAGES_DIR)/$(KR_LINUX_IMAGE) $(ROOTFS_CPIO) $(FIRMWARE_CMDLINE_FILE) \
 		$(ROOTFS_DIR)/etc/os-release $(SOURCE_DATE_EPOCH) $@
 
 ifneq ($(KR_PUBLISHED_UKI),)
@@ -97,7 +91,6 @@ $(EFI_BUILD_DIR)/efiboot.img: $(UKI_IMAGE) $(TOPDIR)/support/image/fat-image.sh
 		$$(( ($$(stat -c %s $(UKI_IMAGE)) * 102 / 100 + 2 * 1048576 + 1048575) / 1048576 )) \
 		$(uki-volume-id) KITROOT $(UKI_IMAGE):$(EFI_BOOT_PATH)
 
-# (IBM Z's ISO has the same name: support/make/s390-image.mk)
 ifeq ($(KR_IMAGE_ISO),y)
 $(ISO_IMAGE): $(EFI_BUILD_DIR)/efiboot.img $(TOPDIR)/support/image/iso.sh
 	@$(call MESSAGE,iso,$(notdir $@),Generating)

@@ -77,8 +77,16 @@ $(LINUX_CMDLINE_FILE): $(KR_CONFIG)
 
 # A firmware-booted system (the UEFI images, IBM Z's load files) writes
 # to the arch's consoles; a panic reboots it after 10 s (a server is
-# not watched).
+# not watched).  The file is what the UKI and the parmfile are made from.
 FIRMWARE_CMDLINE = $(KR_ARCH_FIRMWARE_CONSOLE) panic=10 quiet $(KR_LINUX_CMDLINE)
+FIRMWARE_CMDLINE_FILE = $(BUILD_DIR)/firmware-cmdline
+$(FIRMWARE_CMDLINE_FILE): $(KR_CONFIG)
+	$(Q)mkdir -p $(@D)
+	$(Q)printf '%s\n' '$(strip $(FIRMWARE_CMDLINE))' > $@
+
+# The bootable ISO: UEFI's (support/make/efi-image.mk) or IBM Z's
+# (support/make/s390-image.mk), whichever the arch has.
+ISO_IMAGE = $(IMAGES_DIR)/kitroot.iso
 
 # What a rebuilder needs (images/build-info), the SBOMs of every output
 # (support/make/sbom.mk) and the checksums of every output, the SBOMs

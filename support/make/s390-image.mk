@@ -7,29 +7,22 @@
 S390_INS = $(IMAGES_DIR)/kitroot.ins
 S390_LOAD_FILES = $(S390_INS) $(IMAGES_DIR)/parmfile $(IMAGES_DIR)/initrd.addrsize
 S390_BOOT_IMAGE = $(BUILD_DIR)/s390-images/cdboot.img
-S390_ISO = $(IMAGES_DIR)/kitroot.iso
-S390_CMDLINE_FILE = $(BUILD_DIR)/s390-images/cmdline
 
 S390_IMAGE_OUTPUTS = $(if $(KR_IMAGE_S390_LOAD_FILES),$(S390_LOAD_FILES)) \
-	$(if $(KR_IMAGE_S390_ISO),$(S390_ISO))
+	$(if $(KR_IMAGE_S390_ISO),$(ISO_IMAGE))
 
-$(S390_CMDLINE_FILE): $(KR_CONFIG)
-	$(Q)mkdir -p $(@D)
-	$(Q)printf '%s\n' '$(strip $(FIRMWARE_CMDLINE))' > $@
-
-$(S390_LOAD_FILES) &: $(LINUX_TARGET_INSTALL) $(ROOTFS_CPIO) $(S390_CMDLINE_FILE) \
+$(S390_LOAD_FILES) &: $(LINUX_TARGET_INSTALL) $(ROOTFS_CPIO) $(FIRMWARE_CMDLINE_FILE) \
 		$(TOPDIR)/support/image/s390-load-files.sh
 	@$(call MESSAGE,s390,$(notdir $(S390_LOAD_FILES)),Generating)
 	$(Q)sh $(TOPDIR)/support/image/s390-load-files.sh $(IMAGES_DIR) $(KR_LINUX_IMAGE) \
-		$(notdir $(ROOTFS_CPIO)) $(S390_CMDLINE_FILE) $(notdir $(S390_INS))
+		$(notdir $(ROOTFS_CPIO)) $(FIRMWARE_CMDLINE_FILE) $(notdir $(S390_INS))
 
 $(S390_BOOT_IMAGE): $(S390_LOAD_FILES) $(TOPDIR)/support/image/s390-ins-image.sh
 	$(Q)mkdir -p $(@D)
 	$(Q)sh $(TOPDIR)/support/image/s390-ins-image.sh $(S390_INS) $@
 
-# (the UEFI ISO has the same name: support/make/efi-image.mk)
 ifeq ($(KR_IMAGE_S390_ISO),y)
-$(S390_ISO): $(S390_BOOT_IMAGE) $(TOPDIR)/support/image/iso.sh
+$(ISO_IMAGE): $(S390_BOOT_IMAGE) $(TOPDIR)/support/image/iso.sh
 	@$(call MESSAGE,iso,$(notdir $@),Generating)
 	$(Q)sh $(TOPDIR)/support/image/iso.sh $@ KITROOT s390 $(S390_BOOT_IMAGE) $(S390_LOAD_FILES) \
 		$(IMAGES_DIR)/$(KR_LINUX_IMAGE) $(ROOTFS_CPIO)
