@@ -32,6 +32,7 @@ uki-volume-id = $$(sha256sum < $(UKI_UNSIGNED) | cut -c1-8)
 $(UKI_UNSIGNED): $(HOST_EFI_STUB_TARGET_INSTALL) $(HOST_PESTAMP_TARGET_INSTALL) $(LINUX_TARGET_INSTALL) \
 		$(ROOTFS_CPIO) $(FIRMWARE_CMDLINE_FILE) $(TOPDIR)/support/image/uki.sh
 	@$(call MESSAGE,uki,$(notdir $(UKI_IMAGE)),Assembling)
+	$(Q)mkdir -p $(@D)
 	$(Q)PATH=$(HOST_DIR)/bin:$$PATH sh $(TOPDIR)/support/image/uki.sh $(EFI_STUB) \
 		$(IMAGES_DIR)/$(KR_LINUX_IMAGE) $(ROOTFS_CPIO) $(FIRMWARE_CMDLINE_FILE) \
 		$(ROOTFS_DIR)/etc/os-release $(SOURCE_DATE_EPOCH) $@
