@@ -191,7 +191,7 @@ include $(TOPDIR)/support/make/users.mk
 include $(sort $(wildcard $(TOPDIR)/pkg/*/*.mk))
 include $(foreach d,$(KR_EXTERNAL_DIRS),$(d)/external.mk)
 include $(TOPDIR)/support/make/image.mk $(TOPDIR)/support/make/efi-image.mk $(TOPDIR)/support/make/s390-image.mk \
-	$(TOPDIR)/support/make/sbom.mk
+	$(TOPDIR)/support/make/rpi-image.mk $(TOPDIR)/support/make/sbom.mk
 $(kr-link-dependencies)
 
 .PHONY: all
@@ -279,6 +279,7 @@ help:
 	@echo '  run-iso                - IPL images/kitroot.iso from a CD under s390-ccw firmware (s390x)'
 	@echo '  efi-images             - (re)make the UKI and the disk, qcow2 and ISO images'
 	@echo '  s390-images            - (re)make the IBM Z load files and ISO (s390x)'
+	@echo '  rpi-images             - (re)make the Raspberry Pi SD card image (aarch64)'
 	@echo '  clean / distclean      - remove the build / the whole output directory (only one'
 	@echo '                           kitroot made: docs/configuration.md)'
 	@echo

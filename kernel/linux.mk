@@ -41,9 +41,10 @@ LINUX_PLUGIN_FLAGS = HOSTCXXFLAGS="-ffile-prefix-map=$(LINUX_DIR)/="
 # BTF: `false` makes each probe answer 0 on every machine.
 LINUX_NO_HOST_PROBES = RUSTC=false HOSTRUSTC=false BINDGEN=false PAHOLE=false
 
-# Arch base, common, hardening, the chosen fragments, then the board's:
-# later wins.
+# Arch base, the arch's shared hardware, common, hardening, the chosen
+# fragments, then the board's: later wins.
 LINUX_FRAGMENTS = $(TOPDIR)/kernel/configs/$(KR_ARCH).config \
+	$(addprefix $(TOPDIR)/kernel/configs/,$(KR_ARCH_LINUX_FRAGMENTS)) \
 	$(TOPDIR)/kernel/configs/common.config \
 	$(if $(KR_LINUX_HARDENING),$(addprefix $(TOPDIR)/kernel/configs/,\
 		hardening.config hardening-$(KR_ARCH).config)) \
@@ -93,8 +94,13 @@ define LINUX_CHECK_HARDENING
 		$(LINUX_HARDENING_STATUS)
 endef
 
+# Device trees for boards whose firmware does not hand one over (the
+# Raspberry Pi's reads it from the SD card): compiled from the same
+# source, each installed as images/NAME.dtb.
+LINUX_DTBS = $(KR_LINUX_DTBS)
+
 define LINUX_BUILD_CMDS
-	$(Q)$(LINUX_MAKE) $(KR_LINUX_IMAGE)
+	$(Q)$(LINUX_MAKE) $(KR_LINUX_IMAGE) $(addsuffix .dtb,$(LINUX_DTBS))
 	$(if $(KR_LINUX_MODULES),$(LINUX_BUILD_MODULES))
 endef
 
@@ -114,6 +120,7 @@ define LINUX_INSTALL_CMDS
 		cp -a $(LINUX_BUILDDIR)/modules-install/lib/modules $(TARGET_DIR)/lib/)
 	$(Q)mkdir -p $(IMAGES_DIR)
 	$(Q)cp $(LINUX_BUILDDIR)/arch/$(KR_LINUX_ARCH)/boot/$(KR_LINUX_IMAGE) $(IMAGES_DIR)/
+	$(Q)for d in $(LINUX_DTBS); do cp $(LINUX_BUILDDIR)/arch/$(KR_LINUX_ARCH)/boot/dts/$$d.dtb $(IMAGES_DIR)/ || exit 1; done
 	$(Q)cp $(LINUX_BUILDDIR)/.config $(IMAGES_DIR)/linux.config
 endef
 
@@ -162,6 +169,11 @@ linux-savedefconfig: $(LINUX_DIR)/.stamp_configured
 linux-update-config: $(LINUX_DIR)/.stamp_configured
 	cp $(LINUX_BUILDDIR)/.config $(TOPDIR)/kernel/configs/$(KR_ARCH).config
 	@echo "wrote kernel/configs/$(KR_ARCH).config; fragments still apply on top"
+
+# A device tree added or taken out rebuilds (the Image is not relinked).
+LINUX_DTBS_LIST = $(BUILD_DIR)/linux-dtbs.list
+$(call kr-record,$(LINUX_DTBS_LIST),LINUX_DTBS)
+$(LINUX_DIR)/.stamp_built: $(LINUX_DTBS_LIST)
 
 # The kernel's version string holds the date (KBUILD_BUILD_TIMESTAMP).
 $(LINUX_DIR)/.stamp_built: $(SOURCE_DATE_EPOCH_RECORD)

@@ -233,3 +233,40 @@ sys_test_efi_images() {
 	check "$c-efi-tampered-uki-refused" efi_refused tampered
 	check "$c-efi-unsigned-uki-refused" efi_refused unsigned
 }
+
+# The kernel command line is the UKI's (the arch's firmware console,
+# then KR_LINUX_CMDLINE), not one a boot loader could change.
+efi_minimal_cmdline() {
+	out=$(console_run 'cat /proc/cmdline' 30 | tr -d '\r')
+	echo "/proc/cmdline: $out"
+	[ "$out" = "$(cat "$sys_o/build/firmware-cmdline")" ]
+}
+
+# The data partition, blank on the fresh disk: formatted and mounted.
+efi_minimal_data() {
+	console_text | grep 'data-partition:'
+	console_text | grep -Eq 'data-partition: /dev/[a-z0-9]+ is blank: making an ext4 filesystem' &&
+		console_text | grep -Eq 'data-partition: /dev/[a-z0-9]+ mounted at /var/lib/kitroot'
+}
+
+# A system without containers (aarch64 in make test: its UKI
+# under AAVMF): the disk image's layout; it boots under the Secure Boot
+# firmware with the build's key to the root shell, with the UKI's
+# command line, and makes its data partition's filesystem; the same
+# firmware variables refuse the unsigned UKI, which shows Secure Boot
+# was on.
+sys_test_efi_minimal() {
+	[ -x "$board/run-efi.sh" ] || { fail "$c-efi ($board has no run-efi.sh)"; return 0; }
+	check "$c-efi-disk-layout" efi_disk_layout
+	if efi_boots disk; then
+		pass "$c-efi-disk-boots (Secure Boot firmware; $(cat "$work/efi-disk.result"))"
+		console_run true 30 > /dev/null || true
+		check "$c-efi-cmdline" efi_minimal_cmdline
+		[ "$(sys_setting KR_PACKAGE_DATA_PARTITION)" != y ] || check "$c-efi-data-partition-made" efi_minimal_data
+		efi_poweroff
+	else
+		fail "$c-efi-disk-boots"
+		sed 's/^/    console: /' "$work/efi-disk.result"
+	fi
+	check "$c-efi-unsigned-uki-refused" efi_refused unsigned
+}

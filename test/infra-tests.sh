@@ -408,7 +408,7 @@ t_arch_facts() {
 	: > "$found"
 	for f in "$top"/arch/Config.in.*; do
 		awk '$1 == "config" { sym = $2 }
-			$1 == "default" && sym ~ /^KR_(GNU_TRIPLET|GO_ARCH|SECCOMP_ARCHES|QEMU_SYSTEM|QEMU_PACKAGE|TARGET_ARCH_CFLAGS|ARCH_LINUX_CMDLINE|ARCH_EFI_BOOT_FILE|ARCH_EFI_STUB|ARCH_EFI_CONSOLE)$/ {
+			$1 == "default" && sym ~ /^KR_(GNU_TRIPLET|GO_ARCH|SECCOMP_ARCHES|QEMU_SYSTEM|QEMU_PACKAGE|TARGET_ARCH_CFLAGS|ARCH_LINUX_CMDLINE|ARCH_EFI_BOOT_FILE|ARCH_EFI_STUB|ARCH_EFI_FIRMWARE_CODE|ARCH_EFI_FIRMWARE_VARS|ARCH_EFI_FIRMWARE_VARS_TEMPLATE|ARCH_FIRMWARE_CONSOLE)$/ {
 				sub(/^[ \t]*default[ \t]+/, ""); gsub(/"/, "")
 				# flags and seccomp names one by one, the rest whole
 				if (sym ~ /CFLAGS|SECCOMP/) { n = split($0, w, " "); for (i = 1; i <= n; i++) print sym "\t" w[i] }
@@ -590,7 +590,8 @@ t_s390_images() {
 	}
 	fake_kernel "$d/a/kernel"
 	head -c 123457 /dev/urandom > "$d/a/initrd"
-	printf 'console=ttyS0 console=ttysclp0 panic=10 quiet %s\n' "$(printf 'word%02d ' $(seq 1 30))" > "$d/cmdline"
+	printf '%s panic=10 quiet %s\n' "$(. "$top/support/lib/arch.sh"; arch_fact "$top" s390x KR_ARCH_FIRMWARE_CONSOLE)" \
+		"$(printf 'word%02d ' $(seq 1 30))" > "$d/cmdline"
 	cp "$d/a/kernel" "$d/a/initrd" "$d/b/"
 	for run in a b; do
 		shift_time=
@@ -634,6 +635,45 @@ t_s390_images() {
 	printf 'kernel 4096\n' > "$d/bad/n.ins"
 	refused "n.ins:1: '4096' is not a hex address" sh "$img/s390-ins-image.sh" "$d/bad/n.ins" "$d/bad/x.img" || return 1
 	[ ! -e "$d/bad/x.img" ] && [ ! -e "$d/bad/x.img.tmp" ] || { echo "a refused .ins left an image"; return 1; }
+}
+
+# The Raspberry Pi SD card's tools on made-up files: the same card from
+# a build with the clock 397 days on in another time zone; an MBR with
+# a bootable FAT32 partition and the data partition, whose disk
+# signature the PARTUUID for cmdline.txt names; a config.txt naming a
+# file that is not on the card is refused with its line.
+t_rpi_images() {
+	d=$work/rpi-images
+	rm -rf "$d" && mkdir -p "$d/files"
+	img=$top/support/image
+	for f in Image rootfs.cpio.xz bcm2711-rpi-4-b.dtb bcm2837-rpi-3-b.dtb bcm2711-rpi-cm4-io.dtb start4.elf; do
+		head -c 200000 /dev/urandom > "$d/files/$f"
+	done
+	cp "$top/board/raspberrypi/rpi4-64/config.txt" "$d/files/"
+	echo 'console=ttyS1,115200' > "$d/files/cmdline.txt"
+	sh "$img/rpi-config-check.sh" "$d/files/config.txt" "$d/files"/* || return 1
+	for run in a b; do
+		shift_time=
+		[ "$run" = a ] || shift_time="faketime -f +397d env TZ=Pacific/Chatham"
+		# shellcheck disable=SC2046
+		$shift_time env SOURCE_DATE_EPOCH=1796000000 sh "$img/fat-image.sh" "$d/boot-$run.img" 40 1234abcd KITROOTBOOT \
+			$(for f in "$d/files"/*; do echo "$f:::/${f##*/}"; done) &&
+			$shift_time sh "$img/disk-image.sh" "$d/card-$run.img" dos "$d/boot-$run.img" 16 seed \
+				"$top/pkg/data-partition/files/blank-marker" || return 1
+	done
+	cmp "$d/card-a.img" "$d/card-b.img" || { echo "the card depends on the clock or the time zone"; return 1; }
+	sfdisk --dump "$d/card-a.img" | tee "$d/sfdisk"
+	partuuid=$(sh "$img/disk-image.sh" --partuuid seed 2)
+	echo "PARTUUID of the data partition: $partuuid"
+	grep -qx "label-id: 0x${partuuid%-02}" "$d/sfdisk" &&
+		grep -Eq 'card-a\.img1 : start= *2048, size= *81920, type=c, bootable$' "$d/sfdisk" &&
+		grep -Eq 'card-a\.img2 : start= *83968, size= *32768, type=83$' "$d/sfdisk" || { echo "unexpected table"; return 1; }
+	MTOOLS_SKIP_CHECK=1 MTOOLSRC=/dev/null mtype -i "$d/card-a.img@@1M" ::/config.txt | cmp - "$d/files/config.txt" ||
+		{ echo "config.txt on the card differs"; return 1; }
+	rm "$d/files/bcm2711-rpi-cm4-io.dtb"
+	! sh "$img/rpi-config-check.sh" "$d/files/config.txt" "$d/files"/* 2> "$d/err" || { echo "accepted a missing device tree"; return 1; }
+	cat "$d/err"
+	grep -q 'config.txt:[0-9]*: bcm2711-rpi-cm4-io.dtb is not on the boot partition' "$d/err"
 }
 
 # The IBM Z device step on a made-up sysfs: kitroot.ccw sets devices
@@ -946,6 +986,7 @@ run_infra_tests() {
 	check infra-efi-image-tools t_efi_tools
 	check infra-s390-image-tools t_s390_images
 	check infra-s390-devices t_s390_devices
+	check infra-rpi-image-tools t_rpi_images
 	check infra-output-dir-safety t_output_dir_safety
 	check infra-config-entry-points t_config_entry_points
 	check infra-rootfs-overlay t_rootfs_overlay

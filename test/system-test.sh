@@ -49,8 +49,20 @@ sys_build() {
 		sys_set KR_USERS_TABLES "\"$work/users.table\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi
+	# On aarch64, the one aarch64 kernel also makes the generic UEFI disk
+	# image and the Raspberry Pi's SD card, each with a data partition
+	# (test/efi-test.sh, test/rpi-test.sh).
+	if [ "$(sys_setting KR_ARCH)" = aarch64 ]; then
+		sys_set KR_LINUX_DTBS "$(sed -n 's/^KR_LINUX_DTBS=//p' "$top/configs/raspberrypi4_64_defconfig")"
+		sys_set KR_PACKAGE_DATA_PARTITION y
+		sys_set KR_IMAGE_DISK y
+		sys_set KR_IMAGE_RPI_FIRMWARE_LICENSE y
+		sys_set KR_IMAGE_RPI_SDCARD y
+		make -C "$top" O="$sys_o" olddefconfig || return 1
+	fi
 	# UEFI images are signed with a key made for the test (not the
-	# user's): run-efi.sh enrolls its certificate in OVMF's variables.
+	# user's): run-efi.sh enrolls its certificate in the firmware's
+	# variables.
 	if [ "$(sys_setting KR_IMAGE_SECURE_BOOT)" = y ]; then
 		rm -rf "$work/secure-boot"
 		sh "$top/support/image/secure-boot-key.sh" "$work/secure-boot" || return 1
@@ -325,6 +337,14 @@ sys_test_config() {
 	if [ "$(sys_setting KR_IMAGE_S390_ISO)" = y ]; then
 		. "$top/test/s390-test.sh"
 		sys_test_s390_images
+	fi
+	if [ "$(sys_setting KR_IMAGE_DISK)" = y ]; then
+		. "$top/test/efi-test.sh"
+		sys_test_efi_minimal
+	fi
+	if [ "$(sys_setting KR_IMAGE_RPI_SDCARD)" = y ]; then
+		. "$top/test/rpi-test.sh"
+		sys_test_rpi_images
 	fi
 	# Not on the first configuration: its build is the reproducibility
 	# check's reference.

@@ -6,7 +6,10 @@
 # wall time from starting QEMU to that line.  EFI_BOOT (disk, qcow2, iso
 # or uki) boots that UEFI image with the board's run-efi.sh, under the
 # firmware, instead of run-qemu.sh's direct kernel boot; iso on a board
-# with run-iso.sh (IBM Z) IPLs the ISO under its firmware.  A report,
+# with run-iso.sh (IBM Z) IPLs the ISO under its firmware.
+# KR_BENCH_BOARD=DIR boots with another board's scripts (the Raspberry
+# Pi's, board/raspberrypi/rpi4-64, on an aarch64 build with its SD
+# card: raspi3b).  A report,
 # not a test: it prints figures and fails only if the system does not
 # boot.
 set -eu
@@ -16,7 +19,7 @@ runs=${2:-3}
 efi=${3:-}
 images=$o/images
 . "$top/support/lib/config.sh"
-board=$(board_path "$o")
+board=${KR_BENCH_BOARD:-$(board_path "$o")}
 qemu=$(qemu_path "$o")
 [ -n "$board" ] || { echo "bench-boot: $o/.config names no board: build first" >&2; exit 1; }
 . "$top/support/lib/qemu-console.sh"

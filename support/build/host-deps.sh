@@ -70,7 +70,7 @@ if [ -n "$(arch_fact "$top" "$arch" KR_ARCH_EFI_BOOT_FILE 2>/dev/null || true)" 
 	need cmd mcopy mtools
 	need cmd sfdisk fdisk
 	need cmd qemu-img qemu-utils
-	need file /usr/share/OVMF/OVMF_CODE_4M.secboot.fd ovmf
+	need file "$(arch_fact "$top" "$arch" KR_ARCH_EFI_FIRMWARE_CODE)" "$(arch_fact "$top" "$arch" KR_ARCH_EFI_FIRMWARE_PACKAGE)"
 	# virt-fw-vars (pkg/virt-firmware) runs with Debian's Python
 	need file /usr/bin/python3 python3
 	need file /usr/lib/python3/dist-packages/cryptography/__init__.py python3-cryptography

@@ -37,7 +37,8 @@ while read -r pkg ver arch rest; do
 		echo "dl-debs: $dir/$f: cached copy is corrupt, discarded" >&2
 		rm -f "$dir/$f"
 	fi
-	missing="$missing $pkg=$ver"
+	# (apt takes the build machine's architecture, or "all", unless told)
+	case $arch in amd64 | all) missing="$missing $pkg=$ver" ;; *) missing="$missing $pkg:$arch=$ver" ;; esac
 done < "$list"
 
 [ -z "$missing" ] && exit 0

@@ -7,7 +7,10 @@
 # previous one at a page boundary, as systemd's ukify places them.
 # objcopy writes the clock's time into the PE header, so kr-pestamp
 # (on PATH) sets it to SECONDS and fixes the checksum: the same inputs
-# give the same bytes.
+# give the same bytes.  $OBJCOPY and $OBJDUMP name binutils that know
+# the stub's PE machine (the target's: the build machine's own objdump
+# reads only its own architecture's PE files); objcopy and objdump by
+# default.
 set -eu
 
 prog=uki
@@ -28,7 +31,7 @@ while read -r idx _ size vma _; do
 	end=$((0x$vma + 0x$size))
 	[ "$end" -le "$next" ] || next=$end
 done <<EOT
-$(objdump -h "$stub")
+$("${OBJDUMP:-objdump}" -h "$stub")
 EOT
 [ "$next" -gt 0 ] || die "$stub: objdump found no sections (not a PE file?)"
 
@@ -39,7 +42,7 @@ for s in osrel:"$osrel" cmdline:"$cmdline" linux:"$kernel" initrd:"$initrd"; do
 	set -- "$@" --add-section ".$name=$file" --change-section-vma ".$name=$(printf '0x%x' "$next")"
 	next=$((next + $(stat -c %s "$file")))
 done
-objcopy "$@" "$stub" "$out.tmp" || { rm -f "$out.tmp"; die "objcopy failed on $stub"; }
+"${OBJCOPY:-objcopy}" "$@" "$stub" "$out.tmp" || { rm -f "$out.tmp"; die "objcopy failed on $stub"; }
 # sbsign pads a file to 8 bytes before it appends the signature: padded
 # here, removing the signature (sbattach --remove) gives these bytes.
 size=$(stat -c %s "$out.tmp")

@@ -33,7 +33,8 @@ $(UKI_UNSIGNED): $(HOST_EFI_STUB_TARGET_INSTALL) $(HOST_PESTAMP_TARGET_INSTALL) 
 		$(ROOTFS_CPIO) $(FIRMWARE_CMDLINE_FILE) $(TOPDIR)/support/image/uki.sh
 	@$(call MESSAGE,uki,$(notdir $(UKI_IMAGE)),Assembling)
 	$(Q)mkdir -p $(@D)
-	$(Q)PATH=$(HOST_DIR)/bin:$$PATH sh $(TOPDIR)/support/image/uki.sh $(EFI_STUB) \
+	$(Q)PATH=$(HOST_DIR)/bin:$$PATH OBJCOPY=$(KR_CROSS_COMPILE)objcopy OBJDUMP=$(KR_CROSS_COMPILE)objdump \
+		sh $(TOPDIR)/support/image/uki.sh $(EFI_STUB) \
 		$(IMAGES_DIR)/$(KR_LINUX_IMAGE) $(ROOTFS_CPIO) $(FIRMWARE_CMDLINE_FILE) \
 		$(ROOTFS_DIR)/etc/os-release $(SOURCE_DATE_EPOCH) $@
 
@@ -75,10 +76,10 @@ $(EFI_BUILD_DIR)/esp.img: $(UKI_IMAGE) $(KR_CONFIG) $(TOPDIR)/support/image/fat-
 
 # The data partition starts with the marker that lets the system make
 # its filesystem (pkg/data-partition).
-$(DISK_IMAGE): $(EFI_BUILD_DIR)/esp.img $(TOPDIR)/support/image/gpt-disk.sh $(TOPDIR)/support/image/guid.sh \
+$(DISK_IMAGE): $(EFI_BUILD_DIR)/esp.img $(TOPDIR)/support/image/disk-image.sh $(TOPDIR)/support/image/guid.sh \
 		$(DATA_PARTITION_BLANK_MARKER)
 	@$(call MESSAGE,disk,$(notdir $@),Generating)
-	$(Q)sh $(TOPDIR)/support/image/gpt-disk.sh $@ $< $(KR_IMAGE_DATA_SIZE) $(uki-seed) \
+	$(Q)sh $(TOPDIR)/support/image/disk-image.sh $@ gpt $< $(KR_IMAGE_DATA_SIZE) $(uki-seed) \
 		$(DATA_PARTITION_BLANK_MARKER)
 
 $(DISK_QCOW2): $(DISK_IMAGE)

@@ -17,14 +17,19 @@ def closure($names):
 def contents($file):
 	if $file.name == $kernel then [ "linux" ]
 	elif ($file.name | test("^rootfs\\.cpio\\.")) then
-		[ image_packages[].name | select(. != "linux" and . != "host-efi-stub") ]
+		[ image_packages[].name | select(. != "linux" and . != "host-efi-stub" and . != "host-raspi-firmware") ]
+	elif ($file.name | test("\\.dtb$")) then [ "linux" ]
+	elif $file.name == "sdcard.img" then [ image_packages[].name | select(. != "host-efi-stub") ]
 	elif ($file.name | test("^oci/.+\\.tar$")) then
 		closure([ $file.name | sub("^oci/"; "") | sub("\\.tar$"; "") ])
-	elif ($file.name | test("\\.efi$")) then [ image_packages[].name ]
+	elif ($file.name | test("\\.efi$")) then [ image_packages[].name | select(. != "host-raspi-firmware") ]
 	else [] end;
-# The image files another one carries whole (a disk image its UKI).
+# The image files another one carries whole (a disk image its UKI, the
+# Pi's SD card the kernel, initramfs and device trees).
 def carried($file):
-	if ($file.name | test("\\.(img|qcow2|iso)$")) then
+	if $file.name == "sdcard.img" then
+		[ $files[] | select(.name == $kernel or (.name | test("^rootfs\\.cpio\\.|\\.dtb$"))) | .name ]
+	elif ($file.name | test("\\.(img|qcow2|iso)$")) then
 		[ $files[] | select(.name | test("\\.efi$")) | .name ]
 	else [] end;
 

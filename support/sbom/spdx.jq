@@ -83,3 +83,10 @@ def refs: [
 			| { spdxElementId: ($t | tool_id), relationshipType: "BUILD_TOOL_OF", relatedSpdxElement: file_id } ]
 		| unique | sort_by([ .spdxElementId, .relationshipType, .relatedSpdxElement ]))
   }
+# A licence with no SPDX id (LicenseRef-, a package's own, such as the
+# Raspberry Pi firmware's) is declared once, pointing at its text.
++ ([ packages[] | select(.license != null) | .name as $n | .license | scan("LicenseRef-[A-Za-z0-9.-]+") | { id: ., package: $n } ]
+	| group_by(.id)
+	| if length == 0 then {} else { hasExtractedLicensingInfos: map({
+		licenseId: .[0].id, name: (.[0].id | sub("^LicenseRef-"; "")),
+		extractedText: "The licence in the copyright file of \(map(.package) | unique | join(", ")), as copied by make legal-info (licenses/)." }) } end)

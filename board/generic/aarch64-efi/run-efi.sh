@@ -1,0 +1,1 @@
+../../qemu/aarch64-virt/run-efi.sh

@@ -1,0 +1,1 @@
+../../qemu/run-efi-disk.sh
