@@ -87,12 +87,9 @@ efi_refused() {
 # the data partition after it, by type and name.
 efi_disk_layout() {
 	img=$sys_o/images/disk.img
-	sfdisk --dump "$img" > "$work/efi-disk.sfdisk" || return 1
-	cat "$work/efi-disk.sfdisk"
-	grep -Eq '^label: gpt$' "$work/efi-disk.sfdisk" &&
-		grep -Eq 'disk\.img1 : start= *2048, .*type=C12A7328-F81F-11D2-BA4B-00A0C93EC93B, .*name="EFI system partition"' "$work/efi-disk.sfdisk" &&
-		grep -Eq 'disk\.img2 : .*type=0FC63DAF-8483-4772-8E79-3D69D8477DE4, .*name="kitroot-data"' "$work/efi-disk.sfdisk" ||
-		{ echo "unexpected partition table"; return 1; }
+	sys_disk_table "$img" "$work/efi-disk.sfdisk" gpt \
+		'disk\.img1 : start= *2048, .*type=C12A7328-F81F-11D2-BA4B-00A0C93EC93B, .*name="EFI system partition"' \
+		'disk\.img2 : .*type=0FC63DAF-8483-4772-8E79-3D69D8477DE4, .*name="kitroot-data"' || return 1
 	boot_file=$(sys_setting KR_ARCH_EFI_BOOT_FILE)
 	rm -f "$work/efi-disk-boot.efi"
 	MTOOLS_SKIP_CHECK=1 mcopy -i "$img@@1M" "::/EFI/BOOT/$boot_file" "$work/efi-disk-boot.efi" &&

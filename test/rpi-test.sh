@@ -11,12 +11,8 @@ rpi_mtools() { MTOOLS_SKIP_CHECK=1 MTOOLSRC=/dev/null "$@"; }
 
 rpi_card_layout() {
 	img=$sys_o/images/sdcard.img
-	sfdisk --dump "$img" > "$work/rpi-card.sfdisk" || return 1
-	cat "$work/rpi-card.sfdisk"
-	grep -q '^label: dos$' "$work/rpi-card.sfdisk" &&
-		grep -Eq 'sdcard\.img1 : start= *2048, .*type=c, bootable$' "$work/rpi-card.sfdisk" &&
-		grep -Eq 'sdcard\.img2 : start= *[0-9]+, .*type=83$' "$work/rpi-card.sfdisk" ||
-		{ echo "unexpected partition table"; return 1; }
+	sys_disk_table "$img" "$work/rpi-card.sfdisk" dos 'sdcard\.img1 : start= *2048, .*type=c, bootable$' \
+		'sdcard\.img2 : start= *[0-9]+, .*type=83$' || return 1
 	disk_id=$(sed -n 's/^label-id: 0x//p' "$work/rpi-card.sfdisk")
 	# the boot partition: exactly these files, each the build's own
 	rm -rf "$work/rpi-boot" && mkdir -p "$work/rpi-boot" || return 1

@@ -76,6 +76,16 @@ sys_build() {
 	unshare -n make -C "$top" O="$sys_o" -j2
 }
 
+# sys_disk_table IMAGE DUMP LABEL PART1 PART2: sfdisk's dump of disk
+# image IMAGE, kept in DUMP and shown, has the partition table LABEL
+# (gpt, dos) and lines matching the extended regexes PART1 and PART2.
+sys_disk_table() {
+	sfdisk --dump "$1" > "$2" || return 1
+	cat "$2"
+	grep -q "^label: $3\$" "$2" && grep -Eq "$4" "$2" && grep -Eq "$5" "$2" ||
+		{ echo "unexpected partition table"; return 1; }
+}
+
 sys_busybox_version() { sed -n 's/^BUSYBOX_VERSION = //p' "$top/pkg/busybox/busybox.mk"; }
 
 # A setting of the built configuration.
