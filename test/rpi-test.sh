@@ -2,9 +2,10 @@
 # makes one with the same kernel): its MBR and boot partition (the
 # firmware, config.txt, cmdline.txt, and the kernel, initramfs and
 # device trees byte for byte), then what the card holds boots on
-# QEMU's raspi3b (a Pi 3B; QEMU 7.2 has no Pi 4) with the card as its
-# SD card: the kernel finds the SoC's devices, and the data partition,
-# named by PARTUUID on cmdline.txt, gets its filesystem.
+# QEMU's raspi3b (a Pi 3B) with the card as its SD card: the kernel
+# finds the SoC's devices, and the data partition, named by PARTUUID on
+# cmdline.txt, gets its filesystem; and on raspi4b (a Pi 4B) with the
+# Pi 4's device tree.
 # Sourced by test/system-test.sh, inside sys_test_config.
 
 rpi_mtools() { MTOOLS_SKIP_CHECK=1 MTOOLSRC=/dev/null "$@"; }
@@ -68,22 +69,48 @@ rpi_data_partition() {
 	echo "$out" | grep -q '^/dev/mmcblk0p2 /var/lib/kitroot ext4 '
 }
 
-sys_test_rpi_images() {
-	check "$c-rpi-card-layout" rpi_card_layout
-	log=$work/rpi-console.log
-	console_start "$log" sh "$top/board/raspberrypi/rpi4-64/run-qemu.sh" "$sys_o/images"
+# The machine of the booted device tree.
+rpi_model() {
+	out=$(console_run 'tr -d "\0" < /proc/device-tree/model; echo' 30) || { echo "no answer"; return 1; }
+	echo "model: $out"
+	[ "$out" = "$1" ]
+}
+
+# rpi_boots MACHINE: boots the card's files on QEMU's MACHINE (raspi3b,
+# raspi4b), waiting for the boot-complete line; reports the times.
+rpi_boots() {
+	console_start "$work/rpi-$1-console.log" env KR_RPI_MACHINE="$1" \
+		sh "$top/board/raspberrypi/rpi4-64/run-qemu.sh" "$sys_o/images"
 	if console_wait 'kitroot: boot complete in [0-9]+ ms' 600; then
 		guest=$(console_text | sed -n 's/.*kitroot: boot complete in \([0-9]*\) ms.*/\1/p' | head -n 1)
-		pass "$c-rpi-raspi3b-boots (the card's kernel, device tree and initramfs; guest uptime ${guest} ms at boot complete, $(console_elapsed_ms) ms wall from QEMU start)"
+		pass "$c-rpi-$1-boots (the card's kernel, device tree and initramfs; guest uptime ${guest} ms at boot complete, $(console_elapsed_ms) ms wall from QEMU start)"
 		console_run true 30 > /dev/null || true
+		return 0
+	fi
+	fail "$c-rpi-$1-boots (no boot-complete line)"
+	console_text | tail -n 30 | sed 's/^/    console: /'
+	console_stop
+	return 1
+}
+
+# (the machines do not stop at power-off: init's line is the proof)
+rpi_poweroff() {
+	console_send poweroff
+	if console_wait 'kitroot: poweroff$' 60; then pass "$c-rpi-$1-poweroff"; else fail "$c-rpi-$1-poweroff"; fi
+	console_stop
+}
+
+sys_test_rpi_images() {
+	check "$c-rpi-card-layout" rpi_card_layout
+	if rpi_boots raspi3b; then
 		check "$c-rpi-raspi3b-devices" rpi_devices
 		check "$c-rpi-data-partition" rpi_data_partition
-		# (the machine does not stop on power-off: init's line is the proof)
-		console_send poweroff
-		if console_wait 'kitroot: poweroff$' 60; then pass "$c-rpi-poweroff"; else fail "$c-rpi-poweroff"; fi
-	else
-		fail "$c-rpi-raspi3b-boots (no boot-complete line)"
-		console_text | tail -n 30 | sed 's/^/    console: /'
+		rpi_poweroff raspi3b
 	fi
-	console_stop
+	# The Pi 4 (QEMU 10's raspi4b, which hides the SD card from emmc2):
+	# the same kernel boots with the Pi 4's device tree.
+	if rpi_boots raspi4b; then
+		check "$c-rpi-raspi4b-model" rpi_model "Raspberry Pi 4 Model B"
+		rpi_poweroff raspi4b
+	fi
 }

@@ -1,13 +1,15 @@
 #!/bin/sh
 # usage: run-qemu.sh IMAGES_DIR [QEMU ARGS...]
 # Boots what sdcard.img holds on QEMU's raspi3b (a Raspberry Pi 3B:
-# BCM2837, 4 cores, 1 GiB; QEMU 7.2 has no Pi 4): QEMU cannot run the
-# Pi's GPU firmware, so it is handed the kernel, the Pi 3's device tree,
-# the initramfs and cmdline.txt read from the card's boot partition,
-# and the card itself as its SD card (a copy, grown to the power of two
-# QEMU asks for, in the build's O/build/rpi-run/).  The console is the
-# mini UART, QEMU's second serial port.  The machine does not stop on
-# power-off: leave with Ctrl-A X.
+# BCM2837, 4 cores, 1 GiB), or with KR_RPI_MACHINE=raspi4b on its Pi 4B
+# (BCM2711, 2 GiB; QEMU 10, pkg/qemu): QEMU cannot run the Pi's GPU
+# firmware, so it is handed the kernel, the board's device tree, the
+# initramfs and cmdline.txt read from the card's boot partition, and the
+# card itself as its SD card (a copy, grown to the power of two QEMU
+# asks for, in the build's O/build/rpi-run/; raspi4b does not show it
+# to the kernel's emmc2 driver, so the state stays in memory there).
+# The console is the mini UART, QEMU's second serial port.  The machine
+# does not stop on power-off: leave with Ctrl-A X.
 set -eu
 images=$1
 shift
@@ -20,7 +22,13 @@ rm -rf "$run_dir"
 mkdir -p "$run_dir"
 export MTOOLS_SKIP_CHECK=1 MTOOLSRC=/dev/null
 boot=$card@@1M
-for f in Image bcm2837-rpi-3-b.dtb cmdline.txt config.txt; do
+machine=${KR_RPI_MACHINE:-raspi3b}
+case $machine in
+raspi3b) dtb=bcm2837-rpi-3-b.dtb ;;
+raspi4b) dtb=bcm2711-rpi-4-b.dtb ;;
+*) echo "run-qemu: KR_RPI_MACHINE is raspi3b or raspi4b, not '$machine'" >&2; exit 1 ;;
+esac
+for f in Image "$dtb" cmdline.txt config.txt; do
 	mcopy -n -i "$boot" "::/$f" "$run_dir/$f" ||
 		{ echo "run-qemu: no $f on the boot partition of $card" >&2; exit 1; }
 done
@@ -31,8 +39,8 @@ cp --sparse=always "$card" "$run_dir/sdcard.img"
 size=$(stat -c %s "$card") power=1
 while [ "$power" -lt "$size" ]; do power=$((power * 2)); done
 truncate -s "$power" "$run_dir/sdcard.img"
-exec "$qemu" -M raspi3b -accel tcg -display none -no-reboot \
+exec "$qemu" -M "$machine" -accel tcg -display none -no-reboot \
 	-serial null -serial mon:stdio \
-	-kernel "$run_dir/Image" -dtb "$run_dir/bcm2837-rpi-3-b.dtb" -initrd "$run_dir/initramfs" \
+	-kernel "$run_dir/Image" -dtb "$run_dir/$dtb" -initrd "$run_dir/initramfs" \
 	-append "$(cat "$run_dir/cmdline.txt") ${KR_KERNEL_CMDLINE:-}" \
 	-drive if=sd,format=raw,file="$run_dir/sdcard.img" "$@"
