@@ -8,8 +8,12 @@
 # card itself as its SD card (a copy, grown to the power of two QEMU
 # asks for, in the build's O/build/rpi-run/; raspi4b does not show it
 # to the kernel's emmc2 driver, so the state stays in memory there).
-# The console is the mini UART, QEMU's second serial port.  The machine
-# does not stop on power-off: leave with Ctrl-A X.
+# The console is the card's, the mini UART (QEMU's second serial port),
+# except on raspi4b: QEMU 10 does not deliver the BCM2711 mini UART's
+# interrupt, and the kernel spins in the port's start-up when init opens
+# the console (an RCU stall, no boot), so there the PL011 (the first
+# port) is made the console, as the last console= on the command line.
+# The machine does not stop on power-off: leave with Ctrl-A X.
 set -eu
 images=$1
 shift
@@ -24,8 +28,8 @@ export MTOOLS_SKIP_CHECK=1 MTOOLSRC=/dev/null
 boot=$card@@1M
 machine=${KR_RPI_MACHINE:-raspi3b}
 case $machine in
-raspi3b) dtb=bcm2837-rpi-3-b.dtb ;;
-raspi4b) dtb=bcm2711-rpi-4-b.dtb ;;
+raspi3b) dtb=bcm2837-rpi-3-b.dtb serial='-serial null -serial mon:stdio' console= ;;
+raspi4b) dtb=bcm2711-rpi-4-b.dtb serial='-serial mon:stdio -serial null' console=console=ttyAMA0,115200 ;;
 *) echo "run-qemu: KR_RPI_MACHINE is raspi3b or raspi4b, not '$machine'" >&2; exit 1 ;;
 esac
 for f in Image "$dtb" cmdline.txt config.txt; do
@@ -39,8 +43,8 @@ cp --sparse=always "$card" "$run_dir/sdcard.img"
 size=$(stat -c %s "$card") power=1
 while [ "$power" -lt "$size" ]; do power=$((power * 2)); done
 truncate -s "$power" "$run_dir/sdcard.img"
-exec "$qemu" -M "$machine" -accel tcg -display none -no-reboot \
-	-serial null -serial mon:stdio \
+# shellcheck disable=SC2086 # $serial is two options and their words
+exec "$qemu" -M "$machine" -accel tcg -display none -no-reboot $serial \
 	-kernel "$run_dir/Image" -dtb "$run_dir/$dtb" -initrd "$run_dir/initramfs" \
-	-append "$(cat "$run_dir/cmdline.txt") ${KR_KERNEL_CMDLINE:-}" \
+	-append "$(cat "$run_dir/cmdline.txt") $console ${KR_KERNEL_CMDLINE:-}" \
 	-drive if=sd,format=raw,file="$run_dir/sdcard.img" "$@"
