@@ -62,12 +62,15 @@ sys_build() {
 	fi
 	# UEFI images are signed with a key made for the test (not the
 	# user's): run-efi.sh enrolls its certificate in the firmware's
-	# variables.
+	# variables.  One per configuration: the reproducibility check
+	# rebuilds the x86_64 system with its key after the other
+	# configurations were made.
 	if [ "$(sys_setting KR_IMAGE_SECURE_BOOT)" = y ]; then
-		rm -rf "$work/secure-boot"
-		sh "$top/support/image/secure-boot-key.sh" "$work/secure-boot" || return 1
-		sys_set KR_IMAGE_SECURE_BOOT_KEY "\"$work/secure-boot/db.key\""
-		sys_set KR_IMAGE_SECURE_BOOT_CERT "\"$work/secure-boot/db.crt\""
+		keys=$work/secure-boot-$sys_config
+		rm -rf "$keys"
+		sh "$top/support/image/secure-boot-key.sh" "$keys" || return 1
+		sys_set KR_IMAGE_SECURE_BOOT_KEY "\"$keys/db.key\""
+		sys_set KR_IMAGE_SECURE_BOOT_CERT "\"$keys/db.crt\""
 		make -C "$top" O="$sys_o" olddefconfig || return 1
 	fi
 	# Offline from here (no network namespace of the host): make source
