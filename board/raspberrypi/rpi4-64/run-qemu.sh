@@ -12,7 +12,8 @@
 # except on raspi4b: QEMU 10 does not deliver the BCM2711 mini UART's
 # interrupt, and the kernel spins in the port's start-up when init opens
 # the console (an RCU stall, no boot), so there the PL011 (the first
-# port) is made the console, as the last console= on the command line.
+# port) is made the console, as the last console= on the command line
+# (the arch's firmware console, KR_ARCH_FIRMWARE_CONSOLE, is the PL011).
 # The machine does not stop on power-off: leave with Ctrl-A X.
 set -eu
 images=$1
@@ -29,7 +30,8 @@ boot=$card@@1M
 machine=${KR_RPI_MACHINE:-raspi3b}
 case $machine in
 raspi3b) dtb=bcm2837-rpi-3-b.dtb serial='-serial null -serial mon:stdio' console= ;;
-raspi4b) dtb=bcm2711-rpi-4-b.dtb serial='-serial mon:stdio -serial null' console=console=ttyAMA0,115200 ;;
+raspi4b) dtb=bcm2711-rpi-4-b.dtb serial='-serial mon:stdio -serial null'
+	console=$(config_get "$images/../.config" KR_ARCH_FIRMWARE_CONSOLE) ;;
 *) echo "run-qemu: KR_RPI_MACHINE is raspi3b or raspi4b, not '$machine'" >&2; exit 1 ;;
 esac
 for f in Image "$dtb" cmdline.txt config.txt; do
