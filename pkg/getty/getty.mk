@@ -26,14 +26,15 @@ endef
 
 # The spec kr-bundle reads: getty.service, then those of operator.lines
 # when the operator role is chosen.  Written only when it changes, so a
-# .config edit elsewhere rebuilds nothing here.
+# .config edit elsewhere rebuilds nothing here.  After the extract,
+# which empties the package's directory.
 GETTY_SPEC = $(GETTY_DIR)/spec/getty.service
 GETTY_SPEC_PARTS := $(pkgdir)getty.service $(if $(KR_PACKAGE_GETTY_OPERATOR),$(pkgdir)operator.lines)
 
 $(eval $(container-package))
 $(GETTY_TARGET_INSTALL): $(USERS_DEPENDENCIES)
 
-$(GETTY_SPEC): $(GETTY_SPEC_PARTS) $(KR_CONFIG)
+$(GETTY_SPEC): $(GETTY_SPEC_PARTS) $(KR_CONFIG) | $(GETTY_DIR)/.stamp_extracted
 	$(Q)mkdir -p $(@D)
 	$(Q)cat $(GETTY_SPEC_PARTS) > $@.tmp
 	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
