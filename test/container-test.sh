@@ -229,6 +229,21 @@ ct_containerd_restart() {
 		console_text | grep -q 'kitroot: containerd exited (status 137), restart 1 in 1000 ms'
 }
 
+# The services' one shim (kr-bundle gives them one shim group) killed:
+# every task ends with it, getty's too, and init starts each again.
+ct_shim_killed() {
+	shims=$(console_run 'pidof containerd-shim-runc-v2' 30 | tr -d '\r')
+	# shellcheck disable=SC2086
+	set -- $shims
+	[ $# = 1 ] || { echo "shims: ${shims:-none} (one for every service expected)"; return 1; }
+	old=$(ct_pid httpd)
+	ct_login_after "kill -9 $1" root '' || return 1
+	ct_recovered "$old" || return 1
+	new=$(console_run 'pidof containerd-shim-runc-v2' 30 | tr -d ' \r')
+	echo "shim $1 killed; shim $new serves the services"
+	[ -n "$new" ] && [ "$new" != "$1" ]
+}
+
 # The host serves httpd's OCI archive; the guest fetches it over QEMU's
 # network and imports it into containerd.
 ct_oci_import() {
@@ -326,7 +341,7 @@ ct_customised() {
 	echo "$out"
 	echo "$out" | grep -q 'kitroot-test overlay: in the console container' &&
 	echo "$out" | grep -q '^post-build saw services: getty httpd sshd; args: kitroot-test' || return 1
-	xz -dc "$sys_o/images/rootfs.cpio.xz" | cpio -t --quiet | grep -qx 'etc/kitroot-test-overlay' &&
+	zstd -dcq "$(sys_initramfs)" | cpio -t --quiet | grep -qx 'etc/kitroot-test-overlay' &&
 	(cd "$sys_o/images" && sha256sum -c kitroot-test-post-image.txt) &&
 	grep -q '  kitroot-test-post-image.txt$' "$sys_o/images/SHA256SUMS"
 }
@@ -428,6 +443,7 @@ sys_test_containers() {
 	check "$c-killed-service-restarts" ct_restart
 	check "$c-killed-supervisor-recovers" ct_supervisor_killed
 	check "$c-killed-containerd-restarts" ct_containerd_restart
+	check "$c-killed-shim-restarts-every-service" ct_shim_killed
 	check "$c-web-page-after-restarts" ct_web_page
 	if [ -f "$work/ssh-key" ]; then check "$c-sshd-key-only" ct_ssh; fi
 	if [ -n "$(sys_setting KR_USERS_TABLES)" ]; then check "$c-users-table-ssh-and-console" ct_users; fi

@@ -182,6 +182,10 @@ int target_ok(const struct target *t, const char **why);
  * starting with -, as a hostname label and a cgroup want; else 0. */
 #define CONTAINER_NAME_MAX 63
 int container_name_ok(const char *name);
+/* The runc shim group of every service: one containerd-shim-runc-v2
+ * serves them all (about 1 s of boot under TCG and a shim's memory
+ * spared per service; if it ends, every service is started again). */
+#define SERVICE_SHIM_GROUP "kitroot-services"
 /* Writes config.json to f; 0, or -1 when f failed. */
 int oci_write(FILE *f, const struct spec *s, const struct target *t);
 /* The destinations of the mounts every container gets. */

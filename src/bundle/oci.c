@@ -374,7 +374,9 @@ static void write_linux(struct json *j, const struct spec *s, const struct targe
  * report lists: host-bind's sources and seccomp-allow's calls, each
  * joined with spaces (a host-bind line is shorter than its buffer, and
  * no name in the table is as long as 24 bytes).  And the timeout, which
- * init reads from here. */
+ * init reads from here, and a service's shim group, which containerd's
+ * runc shim reads: every service with the same group shares one shim
+ * process instead of starting its own (docs/containers.md). */
 static void write_annotations(struct json *j, const struct spec *s)
 {
 	char binds[SPEC_LINE_MAX + 1] = "", calls[SYSCALLS_MAX * 24] = "";
@@ -388,9 +390,11 @@ static void write_annotations(struct json *j, const struct spec *s)
 		if (s->seccomp_allow[i / 64] & (1ULL << (i % 64)))
 			at += (size_t)snprintf(calls + at, sizeof calls - at, "%s%s", at ? " " : "",
 			                       syscall_rule(i)->name);
-	if (!*binds && !*calls && !s->timeout)
+	if (!*binds && !*calls && !s->timeout && s->kind != SPEC_SERVICE)
 		return;
 	json_open(j, "annotations", '{');
+	if (s->kind == SPEC_SERVICE)
+		json_str(j, "io.containerd.runc.v2.group", SERVICE_SHIM_GROUP);
 	if (*binds)
 		json_str(j, "org.kitroot.host-bind", binds);
 	if (*calls)

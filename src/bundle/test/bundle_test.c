@@ -398,8 +398,10 @@ static void test_output(struct tally *t, struct spec *s)
 	CHECK(t, in_array(a, "readonlyPaths", "\"/proc/sys\"") &&
 	         in_array(a, "maskedPaths", "\"/sys/devices/virtual/powercap\""));
 	CHECK(t, strstr(a, "{\n\t\t\t\t\"type\": \"network\"") != NULL &&
-	         strstr(a, "\"allow\": false") != NULL && !strstr(a, "\"sysctl\"") &&
-	         !strstr(a, "annotations"));
+	         strstr(a, "\"allow\": false") != NULL && !strstr(a, "\"sysctl\""));
+	/* a service's only annotation: the shim group all services share */
+	CHECK(t, strstr(a, "\"annotations\": {\n\t\t\"io.containerd.runc.v2.group\": "
+	                   "\"kitroot-services\"\n\t}") != NULL);
 	/* Determinism: the same spec, parsed again, gives the same bytes. */
 	CHECK(t, parse(s, "kind service\ncommand /sbin/getty 115200 console\n") == 0);
 	b = render(s, &tgt);
@@ -415,7 +417,8 @@ static void test_output(struct tally *t, struct spec *s)
 	CHECK(t, a != NULL);
 	if (!a)
 		return;
-	CHECK(t, strstr(a, "\"annotations\": {\n\t\t\"org.kitroot.seccomp-allow\": \"ptrace\"\n\t}")
+	CHECK(t, strstr(a, "\"annotations\": {\n\t\t\"io.containerd.runc.v2.group\": "
+	                   "\"kitroot-services\",\n\t\t\"org.kitroot.seccomp-allow\": \"ptrace\"\n\t}")
 	         != NULL);
 	CHECK(t, in_array(a, "ambient", "\"CAP_CHOWN\",\n\t\t\t\t\"CAP_NET_RAW\"") &&
 	         in_array(a, "inheritable", "CAP_NET_RAW"));
