@@ -23,6 +23,7 @@ board=${KR_BENCH_BOARD:-$(board_path "$o")}
 qemu=$(qemu_path "$o")
 [ -n "$board" ] || { echo "bench-boot: $o/.config names no board: build first" >&2; exit 1; }
 . "$top/support/lib/qemu-console.sh"
+. "$top/support/lib/median.sh"
 
 guests="" walls=""
 i=0
@@ -46,7 +47,6 @@ while [ "$i" -lt "$runs" ]; do
 	echo "run $i: guest uptime $guest ms at boot complete, $wall ms wall from QEMU start"
 	guests="$guests $guest" walls="$walls $wall"
 done
-median() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "median of $runs: guest $(median "$guests") ms, wall $(median "$walls") ms" \
 	"(accel: $(sh "$top/support/qemu/qemu-accel.sh" "$qemu")${efi:+; firmware, $efi})"
 echo "kernel $(wc -c < "$images/$(config_get "$o/.config" KR_LINUX_IMAGE)") bytes," \
