@@ -20,16 +20,16 @@ rpi_card_layout() {
 	rpi_mtools mcopy -s -n -i "$img@@1M" '::/*' "$work/rpi-boot/" || return 1
 	fw=$sys_o/host/lib/raspi-firmware
 	dtbs=$(for d in $(sys_setting KR_LINUX_DTBS); do echo "$sys_o/images/${d##*/}.dtb"; done)
-	expected=$(for f in "$fw"/* "$sys_o/images/Image" "$sys_o/images/rootfs.cpio.xz" $dtbs; do
+	expected=$(for f in "$fw"/* "$sys_o/images/Image" "$(sys_initramfs)" $dtbs; do
 		echo "${f##*/}"; done; echo config.txt; echo cmdline.txt)
 	echo "boot partition: $(ls "$work/rpi-boot" | tr '\n' ' ')"
 	[ "$(ls "$work/rpi-boot" | sort)" = "$(echo "$expected" | sort)" ] ||
 		{ echo "expected: $(echo "$expected" | sort | tr '\n' ' ')"; return 1; }
-	for f in "$fw"/* "$sys_o/images/Image" "$sys_o/images/rootfs.cpio.xz" $dtbs "$top/board/raspberrypi/rpi4-64/config.txt"; do
+	for f in "$fw"/* "$sys_o/images/Image" "$(sys_initramfs)" $dtbs "$top/board/raspberrypi/rpi4-64/config.txt"; do
 		cmp "$f" "$work/rpi-boot/${f##*/}" || return 1
 	done
 	# config.txt: 64-bit, the kernel and initramfs, the header's UART
-	for l in arm_64bit=1 kernel=Image 'initramfs rootfs.cpio.xz followkernel' enable_uart=1 \
+	for l in arm_64bit=1 kernel=Image "initramfs $(basename "$(sys_initramfs)") followkernel" enable_uart=1 \
 		device_tree=bcm2711-rpi-4-b.dtb device_tree=bcm2837-rpi-3-b.dtb; do
 		grep -qx "$l" "$work/rpi-boot/config.txt" || { echo "config.txt: no line '$l'"; return 1; }
 	done

@@ -36,8 +36,8 @@ s390_parmarea_offsets() {
 	cc -o "$d/offsets" "$d/offsets.c" && "$d/offsets"
 }
 
-# The initramfs's name in images/ (rootfs.cpio.xz, .gz or .zst).
-s390_initrd() { basename "$(ls "$sys_o"/images/rootfs.cpio.* | head -n 1)"; }
+# The initramfs's name in images/.
+s390_initrd() { basename "$(sys_initramfs)"; }
 
 # The big-endian 64-bit number at byte OFFSET of FILE.
 s390_be64() {

@@ -95,6 +95,10 @@ sys_busybox_version() { sed -n 's/^BUSYBOX_VERSION = //p' "$top/pkg/busybox/busy
 . "$top/support/lib/config.sh"
 sys_setting() { config_get "$sys_o/.config" "$1"; }
 
+# The build's initramfs: rootfs.cpio.zst, .xz or .gz (KR_ROOTFS_*);
+# zstd reads all three.
+sys_initramfs() { ls "$sys_o"/images/rootfs.cpio.* | head -n 1; }
+
 # Every ELF file in the image itself (unpacked from the initramfs):
 # kr-elfcheck's demands (the target's machine, PIE, full RELRO, NX
 # stack, no W+X, stack canaries), and no host header path or build
@@ -102,7 +106,7 @@ sys_setting() { config_get "$sys_o/.config" "$1"; }
 sys_image_elves() {
 	root="$work/image-$sys_config"
 	rm -rf "$root" && mkdir -p "$root"
-	xz -dc "$sys_o/images/rootfs.cpio.xz" | (cd "$root" && cpio -id --quiet --no-absolute-filenames) ||
+	zstd -dcq "$(sys_initramfs)" | (cd "$root" && cpio -id --quiet --no-absolute-filenames) ||
 		{ echo "cannot unpack the initramfs"; return 1; }
 	# the build's list of its Go programs, and with modules the
 	# kernel build's signing certificate (support/make/image.mk)
@@ -248,7 +252,7 @@ sys_resume() {
 	fi
 	make -C "$top" O="$sys_o" -j2 > "$work/resumed.log" 2>&1 || { tail "$work/resumed.log"; return 1; }
 	[ -f "$bb/.stamp_installed" ] &&
-	[ "$sys_o/images/rootfs.cpio.xz" -nt "$bb/.stamp_installed" ]
+	[ "$(sys_initramfs)" -nt "$bb/.stamp_installed" ]
 }
 
 # sys_test_config NAME: build configs/NAME_defconfig, boot it, check it.
@@ -270,7 +274,7 @@ sys_test_config() {
 	board=$(board_path "$sys_o")
 	image=$(sys_setting KR_LINUX_IMAGE)
 	check "$c-source-tree-untouched" sys_tree_untouched
-	check "$c-outputs" test -s "$sys_o/images/$image" -a -s "$sys_o/images/rootfs.cpio.xz"
+	check "$c-outputs" test -s "$sys_o/images/$image" -a -s "$(sys_initramfs)"
 	check "$c-image-elf-hardening" sys_image_elves
 	check "$c-wrapper" sys_wrapper
 	# The SBOMs of every build; legal-info and cve-check on the first.
