@@ -411,7 +411,9 @@ assert (c["architecture"], c["os"], c["created"]) == ("amd64", "linux", "2023-11
 # by objcopy at two different clock times (faketime), differs in the
 # link time and checksum only; stamped with one time both are the same
 # bytes, and stamped with the time objcopy wrote, a file equals
-# objcopy's own output (so our checksum is binutils').  The file is
+# objcopy's own output (so our checksum is binutils').  The faked clock
+# is frozen (-f): a running one ticked past the second on a busy CI host
+# and the link time objcopy wrote was no longer 00:00:00.  The file is
 # also the PE fuzzer's seed.
 run_pestamp_tests() {
 	build kr-pestamp pestamp || return 0
@@ -422,7 +424,7 @@ run_pestamp_tests() {
 	if ! { gcc -c -O2 -ffreestanding -fno-pic -fno-ident -o "$d/start.o" "$d/start.c" &&
 		ld -m i386pep --image-base=0x10000 --subsystem 10 -e _start -o "$d/prog.efi" "$d/start.o" &&
 		for y in 2020 2021; do
-			faketime "$y-01-01 00:00:00" objcopy --add-section .linux="$d/payload" \
+			TZ=UTC faketime -f "$y-01-01 00:00:00" objcopy --add-section .linux="$d/payload" \
 				--change-section-vma .linux=0x100000 "$d/prog.efi" "$d/$y.efi" || exit 1
 		done; } > "$d/make.log" 2>&1; then
 		fail "pestamp test programs (host gcc, ld, objcopy, faketime)"
