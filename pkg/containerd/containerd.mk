@@ -16,7 +16,11 @@ CONTAINERD_CPE_ID_PRODUCT = containerd
 CONTAINERD_DEPENDENCIES = runc
 
 CONTAINERD_GOMOD = github.com/containerd/containerd
-CONTAINERD_BUILD_TARGETS = cmd/containerd cmd/containerd-shim-runc-v2 cmd/ctr
+# ctr is containerd run by that name (0001-*.patch), a link beside it:
+# about 17 MB less in the initramfs, and init's ctrs reuse the running
+# daemon's pages.  The shim stays its own program: shim.Run starts
+# every plugin linked in, and containerd's are.
+CONTAINERD_BUILD_TARGETS = cmd/containerd cmd/containerd-shim-runc-v2
 # No CRI (kitroot is not a Kubernetes node) and no snapshotters for
 # filesystems the kernel does not have.  The fuzz harnesses need a
 # package Debian does not ship.
@@ -26,9 +30,10 @@ CONTAINERD_LDFLAGS = -X $(CONTAINERD_GOMOD)/version.Version=$(CONTAINERD_VERSION
 	-X $(CONTAINERD_GOMOD)/version.Revision=kitroot \
 	-X $(CONTAINERD_GOMOD)/version.Package=$(CONTAINERD_GOMOD)
 
-# The binaries, and the configuration: state and content on /run (tmpfs).
+# The binaries, ctr, and the configuration: state and content on /run (tmpfs).
 define CONTAINERD_INSTALL_CMDS
 	$(CONTAINERD_INSTALL_GO_PROGRAMS)
+	$(Q)ln -sf containerd $(TARGET_DIR)/usr/bin/ctr
 	$(Q)install -D -m 0644 $(CONTAINERD_PKGDIR)files/config.toml \
 		$(TARGET_DIR)/etc/containerd/config.toml
 endef
