@@ -19,6 +19,9 @@
 
 /* Containers (docs/containers.md). */
 #define CONTAINERS_DIR "/containers"
+/* The initramfs's last entry, an empty directory (mkcpio-list.sh reads
+ * the name from here): present only if the kernel unpacked it all. */
+#define INITRAMFS_END_MARK "/.kitroot-initramfs-end"
 #define RUNC "/usr/bin/runc"
 #define RUNC_STATE "/run/runc"
 /* With the root read-only, runc init may run from runc's own file
@@ -77,6 +80,8 @@ struct move_stats {
 int move_tree(int src, int dst, struct move_stats *stats);
 /* Moves the root off the initramfs and runs argv again from there. */
 void move_root_to_tmpfs(const char *writable_flag, char **argv);
+/* Halts, saying why, if the initramfs root lacks its last entry. */
+void check_initramfs_complete(void);
 void pivot_if_moved(char **argv);
 
 /* parse.c: pure helpers, unit-tested and fuzzed on the host. */

@@ -120,6 +120,7 @@ int main(int argc, char **argv)
 	move_root_to_tmpfs(ROOT_WRITABLE_FLAG, argv);
 	mount_early_filesystems();
 	ensure_console_fds();
+	check_initramfs_complete();
 	umask(022);
 	set_hostname_from(HOSTNAME_FILE);
 	if (make_root_read_only(ROOT_WRITABLE_FLAG))

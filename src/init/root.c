@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/reboot.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -384,6 +385,36 @@ static void fit_size(const char *writable_flag)
 	snprintf(data, sizeof data, "size=%llu", size + 4096);
 	if (mount(NULL, "/", NULL, MS_REMOUNT, data))
 		warn_errno("cannot set the size of", "/");
+}
+
+/* The kernel stops unpacking the initramfs at its first error (too
+ * little memory for the files and the compressed archive at once, a
+ * truncated or corrupt archive), says so in one line of its log, and
+ * starts init from what it unpacked.  The image's list ends with
+ * INITRAMFS_END_MARK (support/build/mkcpio-list.sh), so a root without
+ * it is a part of the system: init says what happened and halts rather
+ * than run services from it.  On a root that is not an initramfs there
+ * is nothing to check. */
+void check_initramfs_complete(void)
+{
+	struct statfs fs;
+
+	if (statfs("/", &fs) || (fs.f_type != RAMFS_MAGIC && fs.f_type != TMPFS_MAGIC))
+		return;
+	if (rmdir(INITRAMFS_END_MARK) == 0)
+		return;
+	if (errno != ENOENT) {
+		warn_errno("cannot remove", INITRAMFS_END_MARK);
+		return;
+	}
+	say("the initramfs was not unpacked to its end (%s is missing): the kernel stops at its first error, "
+	    "most often too little memory for the archive and its files at once (\"Initramfs unpacking failed\" "
+	    "in dmesg). Give the machine more memory, or build a smaller system (KR_ROOTFS_XZ: the smallest archive). "
+	    "Halted.", INITRAMFS_END_MARK);
+	sync();
+	reboot(RB_HALT_SYSTEM);
+	for (;;)
+		pause();
 }
 
 /* init runs again from the moved root: its file on the old root is

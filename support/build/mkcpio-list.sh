@@ -1,5 +1,5 @@
 #!/bin/sh
-# usage: mkcpio-list.sh TARGET_DIR [PERMISSIONS_FILE...]
+# usage: mkcpio-list.sh [-e END_MARK] TARGET_DIR [PERMISSIONS_FILE...]
 #
 # Writes, on stdout, the file list gen_init_cpio reads (see the kernel's
 # usr/gen_init_cpio.c) for everything under TARGET_DIR, sorted by path,
@@ -17,13 +17,31 @@
 # Hard-linked files (containers share busybox with the host) are stored
 # once: gen_init_cpio writes all the names of the group together, so the
 # group goes where its last path sorts, after every directory it needs.
+#
+# -e END_MARK: the list ends with an empty directory of that path, which
+# init looks for (INITRAMFS_END_MARK in src/init/init.h): the kernel
+# stops unpacking at its first error, so only a whole archive has it.
 set -eu
 
 die() { echo "mkcpio-list: $*" >&2; exit 1; }
-[ $# -ge 1 ] || die "usage: mkcpio-list.sh TARGET_DIR [PERMISSIONS_FILE...]"
+end_mark=
+if [ "${1:-}" = -e ] && [ $# -ge 2 ]; then
+	end_mark=$2
+	shift 2
+	case $end_mark in
+	/*/* | /) die "-e $end_mark: a name at the top of the root (/NAME), without blanks" ;;
+	/*[[:space:]]*) die "-e $end_mark: a name at the top of the root (/NAME), without blanks" ;;
+	/?*) ;;
+	*) die "-e $end_mark: a name at the top of the root (/NAME), without blanks" ;;
+	esac
+fi
+[ $# -ge 1 ] || die "usage: mkcpio-list.sh [-e END_MARK] TARGET_DIR [PERMISSIONS_FILE...]"
 target=$1
 shift
 [ -d "$target" ] || die "$target: not a directory"
+if [ -n "$end_mark" ] && { [ -e "$target$end_mark" ] || [ -L "$target$end_mark" ]; }; then
+	die "$target$end_mark: that name is the initramfs's end mark, the build's own; remove it from the root (an overlay or a post-build script?)"
+fi
 
 table=$(mktemp)
 trap 'rm -f "$table"' EXIT
@@ -101,3 +119,4 @@ find . -mindepth 1 -printf '%y %m %n:%i /%P %l\n' | sort -k4,4 | awk -v root="$(
 				exit 1
 			}
 	}'
+[ -z "$end_mark" ] || echo "dir $end_mark 0700 0 0"

@@ -17,6 +17,9 @@ ROOTFS_EXT = $(if $(KR_ROOTFS_GZIP),gz,$(if $(KR_ROOTFS_ZSTD),zst,xz))
 ROOTFS_COMPRESS = $(if $(KR_ROOTFS_GZIP),gzip -n -9 -c,\
 	$(if $(KR_ROOTFS_ZSTD),zstd -q -19 -T1 -c,xz -q -T1 --check=crc32 --lzma2=preset=9,dict=32MiB -c))
 ROOTFS_CPIO = $(IMAGES_DIR)/rootfs.cpio.$(ROOTFS_EXT)
+# The archive's last entry, which init checks for: init's own name for it.
+INITRAMFS_END_MARK := $(shell sed -n 's/^\#define INITRAMFS_END_MARK "\(.*\)"$$/\1/p' $(TOPDIR)/src/init/init.h)
+$(if $(INITRAMFS_END_MARK),,$(error src/init/init.h defines no INITRAMFS_END_MARK, which the image needs))
 
 # kr-elfcheck's table of the image's ELF files (make security-report).
 ELF_CHECK_TABLE = $(BUILD_DIR)/elf-check.tsv
@@ -45,7 +48,7 @@ KR_SCRIPT_ENV = KR_CONFIG=$(KR_CONFIG) HOST_DIR=$(HOST_DIR) BUILD_DIR=$(BUILD_DI
 	IMAGES_DIR=$(IMAGES_DIR) O=$(O) TOPDIR=$(TOPDIR) SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)
 
 $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RECORD) \
-		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/support/build/mkcpio-list.sh \
+		$(HOST_LINUX_TOOLS_TARGET_INSTALL) $(TOPDIR)/support/build/mkcpio-list.sh $(TOPDIR)/src/init/init.h \
 		$(HOST_ELFCHECK_TARGET_INSTALL) $(TOPDIR)/support/build/elf-check.sh \
 		$(TOPDIR)/support/build/rootfs-finalize.sh $(ROOTFS_CUSTOM_RECORD) \
 		$(ROOTFS_OVERLAY_FILES) $(wildcard $(KR_POST_BUILD_SCRIPT)) \
@@ -58,7 +61,7 @@ $(ROOTFS_CPIO): $(ROOTFS_INSTALLED) $(ROOTFS_PERMISSIONS) $(SOURCE_DATE_EPOCH_RE
 	$(Q)$(if $(KR_IMAGE_ELF_CHECK),sh $(TOPDIR)/support/build/elf-check.sh $(HOST_DIR)/bin/kr-elfcheck \
 		$(ROOTFS_DIR) '$(KR_ELF_MACHINE_NUMBER)' $(ELF_CHECK_TABLE) $(ROOTFS_GO_LIST) \
 		$(if $(KR_LINUX_MODULES),$(LINUX_SIGNING_CERT)),rm -f $(ELF_CHECK_TABLE))
-	$(Q)sh $(TOPDIR)/support/build/mkcpio-list.sh $(ROOTFS_DIR) $(ROOTFS_PERMISSIONS) \
+	$(Q)sh $(TOPDIR)/support/build/mkcpio-list.sh -e $(INITRAMFS_END_MARK) $(ROOTFS_DIR) $(ROOTFS_PERMISSIONS) \
 		> $(BUILD_DIR)/rootfs.list
 	$(Q)rm -f $(IMAGES_DIR)/rootfs.cpio.*
 	$(Q)$(HOST_DIR)/bin/gen_init_cpio -t $(SOURCE_DATE_EPOCH) $(BUILD_DIR)/rootfs.list \
