@@ -80,8 +80,10 @@ t_permission_table() {
 	chmod 0600 "$d/t/etc"   # a host umask or user must not leak in
 	ln -s tool "$d/t/bin/link"
 	printf '/etc/shadow f 0600 0 0\n/dev/console c 0600 0 0 5 1\n' > "$d/good"
-	sh "$top/support/build/mkcpio-list.sh" "$d/t" "$d/good" > "$d/list" || return 1
+	sh "$top/support/build/mkcpio-list.sh" -e /.end "$d/t" "$d/good" > "$d/list" || return 1
 	cat "$d/list"
+	[ "$(tail -n 1 "$d/list")" = "dir /.end 0700 0 0" ] || { echo "the end mark is not last"; return 1; }
+	sed -i '$d' "$d/list"
 	grep -qx "file /etc/shadow $d/t/etc/shadow 0600 0 0" "$d/list" &&
 	grep -qx "file /bin/tool $d/t/bin/tool 0755 0 0" "$d/list" &&
 	grep -qx "dir /etc 0755 0 0" "$d/list" &&
@@ -92,7 +94,11 @@ t_permission_table() {
 	# A malformed line names its file and line.
 	printf '/etc/shadow f 0600 0 0\n/etc/x f rw 0 0\n' > "$d/bad"
 	! sh "$top/support/build/mkcpio-list.sh" "$d/t" "$d/bad" 2> "$d/err" &&
-	grep -q "$d/bad:2: expected PATH TYPE MODE UID GID" "$d/err"
+	grep -q "$d/bad:2: expected PATH TYPE MODE UID GID" "$d/err" || return 1
+	# A root that has the end mark's name already is refused.
+	mkdir "$d/t/.end"
+	! sh "$top/support/build/mkcpio-list.sh" -e /.end "$d/t" 2> "$d/err" &&
+	grep -q "$d/t/.end: that name is the initramfs's end mark" "$d/err"
 }
 
 t_check_kconfig() {
