@@ -652,7 +652,8 @@ t_rpi_images() {
 	d=$work/rpi-images
 	rm -rf "$d" && mkdir -p "$d/files"
 	img=$top/support/image
-	for f in Image rootfs.cpio.xz bcm2711-rpi-4-b.dtb bcm2837-rpi-3-b.dtb bcm2711-rpi-cm4-io.dtb start4.elf; do
+	initramfs=$(sed -n 's/^initramfs \([^ ]*\) .*/\1/p' "$top/board/raspberrypi/rpi4-64/config.txt")
+	for f in Image "$initramfs" bcm2711-rpi-4-b.dtb bcm2837-rpi-3-b.dtb bcm2711-rpi-cm4-io.dtb start4.elf; do
 		head -c 200000 /dev/urandom > "$d/files/$f"
 	done
 	cp "$top/board/raspberrypi/rpi4-64/config.txt" "$d/files/"
