@@ -342,6 +342,14 @@ int move_tree(int src, int dst, struct move_stats *stats)
 
 static int root_moved;
 
+/* 1 if / is the initramfs (rootfs: ramfs or tmpfs) or its moved copy. */
+static int root_in_memory(void)
+{
+	struct statfs fs;
+
+	return statfs("/", &fs) == 0 && (fs.f_type == RAMFS_MAGIC || fs.f_type == TMPFS_MAGIC);
+}
+
 
 /* argv of a runc or ctr run names --no-pivot; it goes once the root
  * is a tmpfs, which runc can pivot_root(2) away from. */
@@ -397,9 +405,7 @@ static void fit_size(const char *writable_flag)
  * is nothing to check. */
 void check_initramfs_complete(void)
 {
-	struct statfs fs;
-
-	if (statfs("/", &fs) || (fs.f_type != RAMFS_MAGIC && fs.f_type != TMPFS_MAGIC))
+	if (!root_in_memory())
 		return;
 	if (rmdir(INITRAMFS_END_MARK) == 0)
 		return;
@@ -439,7 +445,6 @@ void move_root_to_tmpfs(const char *writable_flag, char **argv)
 {
 	struct move_stats stats = { 0 };
 	struct timespec started;
-	struct statfs fs;
 	int old = -1, new = -1;
 
 	if (getenv(MOVED_ENV)) {
@@ -447,7 +452,7 @@ void move_root_to_tmpfs(const char *writable_flag, char **argv)
 		root_moved = 1;
 		return;
 	}
-	if (statfs("/", &fs) || (fs.f_type != RAMFS_MAGIC && fs.f_type != TMPFS_MAGIC))
+	if (!root_in_memory())
 		return; /* not an initramfs: a root that can be pivoted from */
 	clock_gettime(CLOCK_MONOTONIC, &started);
 	if (mkdir(NEW_ROOT, 0755) && errno != EEXIST) {

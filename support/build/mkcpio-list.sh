@@ -29,10 +29,7 @@ if [ "${1:-}" = -e ] && [ $# -ge 2 ]; then
 	end_mark=$2
 	shift 2
 	case $end_mark in
-	/*/* | /) die "-e $end_mark: a name at the top of the root (/NAME), without blanks" ;;
-	/*[[:space:]]*) die "-e $end_mark: a name at the top of the root (/NAME), without blanks" ;;
-	/?*) ;;
-	*) die "-e $end_mark: a name at the top of the root (/NAME), without blanks" ;;
+	/*/* | / | *[[:space:]]* | [!/]* | '') die "-e $end_mark: a name at the top of the root (/NAME), without blanks" ;;
 	esac
 fi
 [ $# -ge 1 ] || die "usage: mkcpio-list.sh [-e END_MARK] TARGET_DIR [PERMISSIONS_FILE...]"
