@@ -45,15 +45,10 @@ efi_secure_boot_on() {
 }
 
 # efi_images_copy NAME: $work/efi-NAME/images, a copy of the images
-# run-efi.sh needs, beside a copy of the .config and the build's host
-# tools; the caller adds the image to boot.  Sets d.
+# run-efi.sh needs (sys_images_copy); the caller adds the image to
+# boot.  Sets d.
 efi_images_copy() {
-	d=$work/efi-$1/images
-	rm -rf "${d%/images}"
-	mkdir -p "$d"
-	cp "$sys_o/.config" "$d/../.config"
-	ln -s "$sys_o/host" "$d/../host"
-	cp "$sys_o/images/secure-boot.crt" "$sys_o/images/$(sys_setting KR_LINUX_IMAGE)" "$sys_o/images/rootfs.cpio."* "$d/"
+	sys_images_copy "efi-$1" secure-boot.crt "$(sys_setting KR_LINUX_IMAGE)" "$(basename "$(sys_initramfs)")"
 }
 
 # A UKI the firmware must refuse (Secure Boot's "Access Denied"), and

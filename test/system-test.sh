@@ -95,6 +95,18 @@ sys_busybox_version() { sed -n 's/^BUSYBOX_VERSION = //p' "$top/pkg/busybox/busy
 . "$top/support/lib/config.sh"
 sys_setting() { config_get "$sys_o/.config" "$1"; }
 
+# sys_images_copy NAME FILE...: $work/NAME/images (sets d) with copies
+# of the build's images/FILEs, beside a copy of its .config and its host
+# tools: an images directory the board's scripts boot, to which the
+# caller adds or changes what it tests.
+sys_images_copy() {
+	d=$work/$1/images
+	shift
+	rm -rf "${d%/images}" && mkdir -p "$d" &&
+		cp "$sys_o/.config" "$d/../.config" && ln -s "$sys_o/host" "$d/../host" || return 1
+	for f in "$@"; do cp "$sys_o/images/$f" "$d/" || return 1; done
+}
+
 # The build's initramfs: rootfs.cpio.zst, .xz or .gz (KR_ROOTFS_*);
 # zstd reads all three.
 sys_initramfs() { ls "$sys_o"/images/rootfs.cpio.* | head -n 1; }
@@ -374,20 +386,16 @@ sys_test_config() {
 # last ones): init finds no end mark and halts, saying why, instead of
 # starting the system from part of its files.
 sys_partial_initramfs() {
-	d=$work/partial-initramfs
-	rm -rf "$d" && mkdir -p "$d/images" || return 1
-	cp "$sys_o/.config" "$d/.config" && ln -s "$sys_o/host" "$d/host" &&
-		cp "$sys_o/images/$(sys_setting KR_LINUX_IMAGE)" "$d/images/" &&
-		{ [ ! -f "$sys_o/images/cmdline" ] || cp "$sys_o/images/cmdline" "$d/images/"; } || return 1
+	sys_images_copy partial-initramfs "$(sys_setting KR_LINUX_IMAGE)" cmdline || return 1
 	size=$(zstd -dcq "$(sys_initramfs)" | wc -c)
-	zstd -dcq "$(sys_initramfs)" | head -c $((size - 4194304)) | zstd -q -1 > "$d/images/rootfs.cpio.zst" || return 1
-	console_start "$d/console.log" sh "$board/run-qemu.sh" "$d/images"
+	zstd -dcq "$(sys_initramfs)" | head -c $((size - 4194304)) | zstd -q -1 > "$d/rootfs.cpio.zst" || return 1
+	console_start "$d/../console.log" sh "$board/run-qemu.sh" "$d"
 	console_wait 'System halted' 120
 	ok=$?
 	console_stop
-	tr -d '\r' < "$d/console.log" | grep -E 'nitramfs|kitroot|halted' | cut -c1-200
-	[ $ok = 0 ] && tr -d '\r' < "$d/console.log" | grep -q 'kitroot: the initramfs was not unpacked to its end' &&
-		! tr -d '\r' < "$d/console.log" | grep -q 'kitroot: boot complete'
+	console_text | grep -E 'nitramfs|kitroot|halted' | cut -c1-200
+	[ $ok = 0 ] && console_text | grep -q 'kitroot: the initramfs was not unpacked to its end' &&
+		! console_text | grep -q 'kitroot: boot complete'
 }
 
 # A fragment that turns off a protection Linux turns on by default
