@@ -16,10 +16,9 @@ CONTAINERD_CPE_ID_PRODUCT = containerd
 CONTAINERD_DEPENDENCIES = runc
 
 CONTAINERD_GOMOD = github.com/containerd/containerd
-# ctr is containerd run by that name (0001-*.patch), a link beside it:
-# about 17 MB less in the initramfs, and init's ctrs reuse the running
-# daemon's pages.  The shim stays its own program: shim.Run starts
-# every plugin linked in, and containerd's are.
+# ctr is containerd run by that name, a link beside it (why: the
+# description of 0001-*.patch).  The shim stays its own program:
+# shim.Run starts every plugin linked in, and containerd's are.
 CONTAINERD_BUILD_TARGETS = cmd/containerd cmd/containerd-shim-runc-v2
 # No CRI (kitroot is not a Kubernetes node) and no snapshotters for
 # filesystems the kernel does not have.  The fuzz harnesses need a

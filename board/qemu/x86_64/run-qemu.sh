@@ -25,8 +25,8 @@ cpu=max,-cx16
 dma=iommu_platform=on,disable-legacy=on
 # Two vCPUs, as a server has several: under TCG each is a host thread
 # (QEMU's multi-threaded TCG), and the boot is CPU-bound, so the
-# containerd system's services are up ~1.5 s sooner than with one
-# (docs/containers.md, boot time).
+# containerd system's services are up sooner than with one (measured:
+# docs/containers.md, boot time).
 exec "$qemu" -M q35,kernel-irqchip=split -accel "$accel" -cpu "$cpu" -m "${KR_QEMU_MEMORY:-256}" -smp "${KR_QEMU_CPUS:-2}" \
 	-nodefaults -no-reboot -nographic -serial mon:stdio \
 	-device intel-iommu,intremap=on \
