@@ -115,8 +115,8 @@ ct_rootfs_read_only() {
 	echo "$root" | grep -q '^ro[,]*'
 }
 
-# runc pivot_root()ed away from the host's root (init moved it off the
-# initramfs): httpd's mount table holds its own root and the kernel
+# runc pivot_root()ed away from the host's root (init put a bind mount
+# of the initramfs over it): httpd's mount table holds its own root and the kernel
 # filesystems runc mounts, none of the host's (with --no-pivot every
 # host mount stayed beneath, among them /run with containerd's socket).
 ct_no_host_mounts() {
@@ -408,7 +408,7 @@ sys_test_containers() {
 	console_send root
 	console_wait '# $' 30 || true
 	console_run true 30 > /dev/null || true
-	check "$c-root-moved-to-tmpfs" sh -c "grep 'kitroot: root moved to a tmpfs in' '$log'"
+	check "$c-root-made-pivotable" sh -c "grep 'kitroot: root is a bind mount of the initramfs' '$log'"
 	check "$c-sysctl-step-then-onboot-containers" sh -c "grep -q '^sysctl: [0-9]* set' '$log' &&
 		grep -q 'kitroot: container 20-dhcp done' '$log' && grep -q 'dhcp: eth0 10.0.2.15' '$log'"
 	# test/external's syscall-probe, a container with the defaults and no

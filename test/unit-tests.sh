@@ -90,7 +90,6 @@ bundle_image_config() {
 run_unit_tests() {
 	unit wrapper wrapper
 	unit init-parse init
-	unit init-root init
 	unit init-logkeeper init
 	build init init || :
 	unit elfcheck elfcheck

@@ -116,7 +116,7 @@ void run_bundles(const char *dir)
 		if (snprintf(bundle, sizeof bundle, "%s/%s", dir, names[i]) >= (int)sizeof bundle)
 			continue;
 		timeout = bundle_timeout_ms(bundle);
-		pivot_if_moved(argv);
+		pivot_when_possible(argv);
 		pid = spawn(argv, 1);
 		if (pid < 0)
 			continue;

@@ -71,18 +71,12 @@ int make_root_read_only(const char *unless_path);
 void unmount_all(void);
 
 /* root.c */
-struct move_stats {
-	unsigned long long files, bytes, links, dirs, others;
-};
-/* Moves every entry of the directory src into dst (on another
- * filesystem), keeping owners, modes, times and hard links; mount
- * points under src stay.  0, or -1 after saying what failed. */
-int move_tree(int src, int dst, struct move_stats *stats);
-/* Moves the root off the initramfs and runs argv again from there. */
-void move_root_to_tmpfs(const char *writable_flag, char **argv);
+/* Puts a bind mount of the initramfs's root over it, so that runc can
+ * pivot_root(2) from it (pivot_when_possible then drops --no-pivot). */
+void make_root_pivotable(const char *writable_flag);
 /* Halts, saying why, if the initramfs root lacks its last entry. */
 void check_initramfs_complete(void);
-void pivot_if_moved(char **argv);
+void pivot_when_possible(char **argv);
 
 /* parse.c: pure helpers, unit-tested and fuzzed on the host. */
 int parse_hostname(const char *buf, size_t len, char *out, size_t outlen);

@@ -1,8 +1,8 @@
 /* kitroot init: PID 1.
  *
- * Moves the root off the initramfs into a tmpfs (so that runc can
- * pivot_root), mounts the early filesystems, sets the hostname, makes the root
- * filesystem read-only (unless /etc/kitroot/root-writable exists), runs
+ * Puts a bind mount of the initramfs's root over it (so that runc can
+ * pivot_root), mounts the early filesystems, sets the hostname, makes
+ * the root filesystem read-only (unless /etc/kitroot/root-writable exists), runs
  * the boot steps in /etc/kitroot/boot.d, says "kitroot: boot complete
  * in N ms", then
  * keeps a console program running and reaps every orphan.  SIGTERM
@@ -117,7 +117,7 @@ int main(int argc, char **argv)
 	sigprocmask(SIG_BLOCK, &handled, NULL);
 	reboot(RB_DISABLE_CAD);
 
-	move_root_to_tmpfs(ROOT_WRITABLE_FLAG, argv);
+	make_root_pivotable(ROOT_WRITABLE_FLAG);
 	mount_early_filesystems();
 	ensure_console_fds();
 	check_initramfs_complete();

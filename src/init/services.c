@@ -73,7 +73,7 @@ static void start_one(struct service *v, long now)
 	char *argv[] = { CTR_ARGS, "run", "--rm", "--null-io", "--no-pivot",
 	                 "--config", v->config, v->name, NULL };
 
-	pivot_if_moved(argv);
+	pivot_when_possible(argv);
 	if (v->restarts > 0)
 		clear_one(v);
 	v->pid = spawn(argv, 1);
