@@ -116,9 +116,10 @@ ct_rootfs_read_only() {
 }
 
 # runc pivot_root()ed away from the host's root (init put a bind mount
-# of the initramfs over it): httpd's mount table holds its own root and the kernel
-# filesystems runc mounts, none of the host's (with --no-pivot every
-# host mount stayed beneath, among them /run with containerd's socket).
+# of the initramfs over it): httpd's mount table holds its own root and
+# the kernel filesystems runc mounts, none of the host's (with
+# --no-pivot every host mount stayed beneath, among them /run with
+# containerd's socket).
 ct_no_host_mounts() {
 	mi=$(ct_ctr "task exec --exec-id mountinfo httpd /bin/busybox cat /proc/self/mountinfo" | tr -d '\r')
 	echo "$mi" | awk '{ print "    " $4, $5, $(NF - 2) }'

@@ -2,12 +2,12 @@
  *
  * Puts a bind mount of the initramfs's root over it (so that runc can
  * pivot_root), mounts the early filesystems, sets the hostname, makes
- * the root filesystem read-only (unless /etc/kitroot/root-writable exists), runs
- * the boot steps in /etc/kitroot/boot.d, says "kitroot: boot complete
- * in N ms", then
- * keeps a console program running and reaps every orphan.  SIGTERM
- * reboots, SIGUSR1 halts, SIGUSR2 powers off (busybox's reboot, halt
- * and poweroff send these), Ctrl-Alt-Del (SIGINT) reboots. */
+ * the root filesystem read-only (unless /etc/kitroot/root-writable
+ * exists), runs the boot steps in /etc/kitroot/boot.d, says "kitroot:
+ * boot complete in N ms", then keeps a console program running and
+ * reaps every orphan.  SIGTERM reboots, SIGUSR1 halts, SIGUSR2 powers
+ * off (busybox's reboot, halt and poweroff send these), Ctrl-Alt-Del
+ * (SIGINT) reboots. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

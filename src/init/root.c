@@ -7,22 +7,18 @@
  * cgroup tree stay reachable beneath every container's root.  A bind
  * mount of rootfs's own root, moved over it, shows the same files but
  * is an ordinary mount with a parent, so runc can pivot_root from it
- * and unmount the host's tree in the container.  Nothing is copied:
- * no time, no second copy in memory, hard links stay links.  (LinuxKit
- * copies the root into a tmpfs for the same end; that cost 0.4-0.6 s of
- * TCG boot for 52 MiB here.)  If a step fails the system runs on rootfs
- * as before, with --no-pivot's weaker walls, said on the console. */
+ * and unmount the host's tree in the container.  Nothing is copied
+ * (LinuxKit copies the root into a tmpfs; what that cost here:
+ * docs/containers.md, step 0).  If a step fails the system runs on
+ * rootfs, with --no-pivot's weaker walls, said on the console. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/sysinfo.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "init.h"
@@ -53,14 +49,6 @@ void pivot_when_possible(char **argv)
 		p++;
 	for (q = p; *q; q++)
 		q[0] = q[1];
-}
-
-static long elapsed_ms(const struct timespec *since)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000L + (now.tv_nsec - since->tv_nsec) / 1000000L;
 }
 
 /* rootfs, a tmpfs, may grow to half the RAM by default: it is made as
@@ -116,11 +104,10 @@ void check_initramfs_complete(void)
 
 void make_root_pivotable(const char *writable_flag)
 {
-	struct timespec started;
+	long started = uptime_ms();
 
 	if (!root_in_memory())
 		return; /* not an initramfs: a root that can be pivoted from */
-	clock_gettime(CLOCK_MONOTONIC, &started);
 	if (mkdir(BIND_POINT, 0700) && errno != EEXIST) {
 		warn_errno("cannot create", BIND_POINT);
 		goto stay;
@@ -144,8 +131,9 @@ void make_root_pivotable(const char *writable_flag)
 		warn_errno("cannot remove", BIND_POINT);
 	fit_size(writable_flag);
 	root_pivotable = 1;
-	say("root is a bind mount of the initramfs (%ld ms): containers pivot_root from it", elapsed_ms(&started));
+	say("root is a bind mount of the initramfs (%ld ms): containers pivot_root from it", uptime_ms() - started);
 	return;
 stay:
+	rmdir(BIND_POINT); /* what the steps made, if it is still there */
 	say("root left on the initramfs: containers run without pivot_root (runc --no-pivot)");
 }
